@@ -1,0 +1,197 @@
+"""What was produced and what changed: indicators with targets, reported values, goals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from partnerhub.core.models import TimeStampedModel
+from partnerhub.core.validation import NEGATIVE_AMOUNT, check_not_negative, raise_if
+from partnerhub.results.choices import GoalKind, GoalStatus, IndicatorKind, Qualifier, Unit
+
+FIGURE = {"max_digits": 16, "decimal_places": 2}
+ONE_OWNER = _("Attach this to exactly one project, programme, partnership or organisation.")
+
+
+def _one_owner_constraint(prefix: str, owners: tuple[str, ...]) -> models.CheckConstraint:
+    """Exactly one of the ``owners`` foreign keys is set."""
+    condition = Q()
+    for owner in owners:
+        only_this = Q(**{f"{owner}__isnull": False})
+        for other in owners:
+            if other != owner:
+                only_this &= Q(**{f"{other}__isnull": True})
+        condition |= only_this
+    return models.CheckConstraint(condition=condition, name=f"{prefix}_one_owner", violation_error_message=ONE_OWNER)
+
+
+def _not_negative(prefix: str, field: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=f"{prefix}_{field}_not_negative",
+        violation_error_message=NEGATIVE_AMOUNT,
+    )
+
+
+def _owner_fk(related_name: str, model: str, verbose_name: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+    )
+
+
+class OwnedByOne(models.Model):
+    """A record that belongs to exactly one project, programme or partnership."""
+
+    OWNER_FIELDS: tuple[str, ...] = ("project", "programme", "partnership")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def owner(self) -> object:
+        return next((getattr(self, f) for f in self.OWNER_FIELDS if getattr(self, f"{f}_id")), None)
+
+    def check_one_owner(self, errors: dict[str, list[ValidationError]]) -> None:
+        if sum(1 for f in self.OWNER_FIELDS if getattr(self, f"{f}_id")) != 1:
+            errors.setdefault(self.OWNER_FIELDS[0], []).append(ValidationError(ONE_OWNER, code="one_owner"))
+
+
+class Indicator(OwnedByOne, TimeStampedModel):
+    """An output or result indicator with a unit, a baseline, a target and what was achieved.
+
+    ``achieved`` is the figure on record. When values are reported over time, the reporting
+    service keeps ``achieved`` equal to their sum.
+    """
+
+    project = _owner_fk("indicators", "projects.Project", _("project"))
+    programme = _owner_fk("indicators", "projects.Programme", _("programme"))
+    partnership = _owner_fk("indicators", "partnerships.Partnership", _("partnership"))
+    kind = models.CharField(_("kind"), max_length=8, choices=IndicatorKind.choices, default=IndicatorKind.OUTPUT)
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    baseline = models.DecimalField(_("baseline"), null=True, blank=True, **FIGURE)
+    target = models.DecimalField(_("target"), null=True, blank=True, **FIGURE)
+    achieved = models.DecimalField(_("achieved"), null=True, blank=True, **FIGURE)
+    achieved_qualifier = models.CharField(
+        _("achieved reads as"), max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["kind", "position", "pk"]
+        constraints = [
+            _one_owner_constraint("results_indicator", ("project", "programme", "partnership")),
+            _not_negative("results_indicator", "baseline"),
+            _not_negative("results_indicator", "target"),
+            _not_negative("results_indicator", "achieved"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[ValidationError]] = {}
+        self.check_one_owner(errors)
+        check_not_negative(
+            errors, {"baseline": self.baseline, "target": self.target, "achieved": self.achieved}
+        )
+        raise_if(errors)
+
+    @property
+    def progress(self) -> Decimal | None:
+        """Achieved as a share of the target (1 = met), or None without both figures."""
+        if self.achieved is None or not self.target:
+            return None
+        return self.achieved / self.target
+
+
+class ReportedValue(TimeStampedModel):
+    """A value of an indicator reported for a date (a monitoring report, an event)."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="reported_values"
+    )
+    reported_on = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), **FIGURE)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("reported value")
+        verbose_name_plural = _("reported values")
+        ordering = ["indicator", "reported_on", "pk"]
+        constraints = [_not_negative("results_reported_value", "value")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.reported_on})"
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[ValidationError]] = {}
+        check_not_negative(errors, {"value": self.value})
+        raise_if(errors)
+
+
+class Goal(OwnedByOne, TimeStampedModel):
+    """A structured, trackable aim: a policy priority, an action-plan goal, a hub's own goal.
+
+    Owned by a project, programme, partnership or organisation (a hub's goal such as "at
+    least one pilot partnership"), optionally measured by an indicator.
+    """
+
+    OWNER_FIELDS = ("project", "programme", "partnership", "organisation")
+
+    project = _owner_fk("goals", "projects.Project", _("project"))
+    programme = _owner_fk("goals", "projects.Programme", _("programme"))
+    partnership = _owner_fk("goals", "partnerships.Partnership", _("partnership"))
+    organisation = _owner_fk("goals", "registry.Organisation", _("organisation"))
+    kind = models.CharField(_("kind"), max_length=20, choices=GoalKind.choices, default=GoalKind.OBJECTIVE)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    territory = models.ForeignKey(
+        "territory.TerritorialUnit",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("measured by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["kind", "position", "pk"]
+        constraints = [
+            _one_owner_constraint("results_goal", ("project", "programme", "partnership", "organisation")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[ValidationError]] = {}
+        self.check_one_owner(errors)
+        raise_if(errors)

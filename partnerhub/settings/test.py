@@ -1,0 +1,12 @@
+"""Test settings: SQLite by default, PostgreSQL when DATABASE_URL points at it."""
+
+from partnerhub.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "partnerhub-test-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
