@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "partnerhub.results",
     "partnerhub.events",
     "partnerhub.consultation",
+    "partnerhub.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,65 @@
+"""Writes of partnerships: creating them, members joining and leaving, lineage."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.partnerships.choices import MemberRole
+from partnerhub.partnerships.models import Membership, Partnership
+from partnerhub.registry.models import Organisation, Person, ThematicArea
+
+
+def create_partnership(
+    *,
+    areas: Iterable[ThematicArea] = (),
+    grew_out_of: Iterable[Partnership] = (),
+    by: Actor = None,
+    **fields: Any,
+) -> Partnership:
+    """Create a partnership of any kind, optionally recording what it grew out of."""
+    return save_validated(
+        Partnership(**fields), m2m={"areas": areas, "grew_out_of": grew_out_of}, by=by
+    )
+
+
+def update_partnership(partnership: Partnership, *, by: Actor = None, **changes: Any) -> Partnership:
+    return update_fields(partnership, changes, by=by)
+
+
+def add_member(
+    partnership: Partnership,
+    member: Organisation | Person,
+    role: str = MemberRole.PARTNER,
+    *,
+    joined: datetime.date | None = None,
+    left: datetime.date | None = None,
+    responsibilities: str = "",
+    by: Actor = None,
+) -> Membership:
+    """Add an organisation or a person to a partnership.
+
+    The partnership row is locked for the duration, so concurrent additions of the same
+    member are serialised and the overlap check in ``Membership.clean()`` sees them all.
+    """
+    with transaction.atomic():
+        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+        membership = Membership(
+            partnership=partnership,
+            organisation=member if isinstance(member, Organisation) else None,
+            person=member if isinstance(member, Person) else None,
+            role=role,
+            joined=joined,
+            left=left,
+            responsibilities=responsibilities,
+        )
+        return save_validated(membership, by=by)
+
+
+def end_membership(membership: Membership, left: datetime.date, *, by: Actor = None) -> Membership:
+    """Record the day a member left; the membership stays in the partnership's history."""
+    return update_fields(membership, {"left": left}, by=by)

@@ -1,0 +1,33 @@
+"""Writes of the registry: organisations, people and affiliations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.registry.models import Affiliation, Organisation, Person, ThematicArea
+
+
+def create_organisation(
+    *, areas: Iterable[ThematicArea] = (), by: Actor = None, **fields: Any
+) -> Organisation:
+    """Register an organisation; registry ids are checked (checksum, country, uniqueness)."""
+    return save_validated(Organisation(**fields), m2m={"areas": areas}, by=by)
+
+
+def update_organisation(organisation: Organisation, *, by: Actor = None, **changes: Any) -> Organisation:
+    """Change an organisation's profile under the same rules as registration."""
+    return update_fields(organisation, changes, by=by)
+
+
+def create_person(*, areas: Iterable[ThematicArea] = (), by: Actor = None, **fields: Any) -> Person:
+    """Record a person (contact details are personal data)."""
+    return save_validated(Person(**fields), m2m={"areas": areas}, by=by)
+
+
+def create_affiliation(
+    person: Person, organisation: Organisation, *, by: Actor = None, **fields: Any
+) -> Affiliation:
+    """Record that a person works for or represents an organisation over a period."""
+    return save_validated(Affiliation(person=person, organisation=organisation, **fields), by=by)

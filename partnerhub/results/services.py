@@ -1,0 +1,63 @@
+"""Writes of indicators, reported values and goals."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+
+from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.partnerships.models import Partnership
+from partnerhub.projects.models import Programme, Project
+from partnerhub.registry.models import Organisation
+from partnerhub.results.models import Goal, Indicator, ReportedValue
+
+IndicatorOwner = Project | Programme | Partnership
+GoalOwner = Project | Programme | Partnership | Organisation
+
+
+def _owner_field(owner: GoalOwner) -> str:
+    return {
+        Project: "project",
+        Programme: "programme",
+        Partnership: "partnership",
+        Organisation: "organisation",
+    }[type(owner)]
+
+
+def add_indicator(owner: IndicatorOwner, *, by: Actor = None, **fields: Any) -> Indicator:
+    """Attach an output or result indicator to a project, programme or partnership."""
+    return save_validated(Indicator(**{_owner_field(owner): owner}, **fields), by=by)
+
+
+def report_value(
+    indicator: Indicator,
+    reported_on: datetime.date,
+    value: Decimal | int,
+    *,
+    note: str = "",
+    by: Actor = None,
+) -> ReportedValue:
+    """Record a dated value; the indicator's ``achieved`` becomes the sum of its values."""
+    with transaction.atomic():
+        locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        reported = save_validated(
+            ReportedValue(indicator=locked, reported_on=reported_on, value=Decimal(value), note=note),
+            by=by,
+        )
+        total = locked.reported_values.aggregate(total=Sum("value"))["total"]
+        update_fields(locked, {"achieved": total}, by=by)
+        indicator.achieved = locked.achieved
+    return reported
+
+
+def add_goal(owner: GoalOwner, *, by: Actor = None, **fields: Any) -> Goal:
+    """Record a priority, an action-plan goal or an organisation's own goal."""
+    return save_validated(Goal(**{_owner_field(owner): owner}, **fields), by=by)
+
+
+def update_goal(goal: Goal, *, by: Actor = None, **changes: Any) -> Goal:
+    return update_fields(goal, changes, by=by)
