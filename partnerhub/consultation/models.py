@@ -14,7 +14,11 @@ from partnerhub.core.validation import raise_if
 class LocalProblemQuerySet(models.QuerySet["LocalProblem"]):
     def public(self) -> LocalProblemQuerySet:
         return self.filter(
-            status__in=[ProblemStatus.PUBLISHED, ProblemStatus.BEING_ADDRESSED, ProblemStatus.ADDRESSED]
+            status__in=[
+                ProblemStatus.PUBLISHED,
+                ProblemStatus.BEING_ADDRESSED,
+                ProblemStatus.ADDRESSED,
+            ]
         )
 
 
@@ -32,7 +36,10 @@ class LocalProblem(TimeStampedModel):
         related_name="problems",
     )
     areas = models.ManyToManyField(
-        "registry.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="problems"
+        "registry.ThematicArea",
+        verbose_name=_("thematic areas"),
+        blank=True,
+        related_name="problems",
     )
     raised_by_organisation = models.ForeignKey(
         "registry.Organisation",
@@ -51,7 +58,11 @@ class LocalProblem(TimeStampedModel):
         related_name="raised_problems",
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=ProblemStatus.choices, default=ProblemStatus.SUBMITTED, db_index=True
+        _("status"),
+        max_length=16,
+        choices=ProblemStatus.choices,
+        default=ProblemStatus.SUBMITTED,
+        db_index=True,
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
 
@@ -70,6 +81,8 @@ class LocalProblem(TimeStampedModel):
         errors: dict[str, list[ValidationError]] = {}
         if self.status == ProblemStatus.REJECTED and not self.rejection_reason.strip():
             errors.setdefault("rejection_reason", []).append(
-                ValidationError(_("Give the reason for rejecting this problem."), code="reason_required")
+                ValidationError(
+                    _("Give the reason for rejecting this problem."), code="reason_required"
+                )
             )
         raise_if(errors)

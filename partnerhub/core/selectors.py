@@ -1,7 +1,7 @@
 """Reads that span several domains."""
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from partnerhub.events.models import Event
 from partnerhub.partnerships.models import Partnership

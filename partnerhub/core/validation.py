@@ -24,7 +24,9 @@ def check_period(
 ) -> None:
     """Add an error on ``end_field`` when the period ends before it starts."""
     if start is not None and end is not None and end < start:
-        errors.setdefault(end_field, []).append(ValidationError(END_BEFORE_START, code="end_before_start"))
+        errors.setdefault(end_field, []).append(
+            ValidationError(END_BEFORE_START, code="end_before_start")
+        )
 
 
 def check_not_negative(

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerhub.core.choices import Visibility
 from partnerhub.core.models import TimeStampedModel
-from partnerhub.core.validation import END_BEFORE_START, NEGATIVE_AMOUNT, check_not_negative, check_period, raise_if
+from partnerhub.core.validation import (
+    END_BEFORE_START,
+    NEGATIVE_AMOUNT,
+    check_not_negative,
+    check_period,
+    raise_if,
+)
 from partnerhub.events.choices import AttendanceSector, EventType
 
 
@@ -29,10 +35,14 @@ class Event(TimeStampedModel):
     """
 
     title = models.CharField(_("title"), max_length=300)
-    event_type = models.CharField(_("type"), max_length=24, choices=EventType.choices, db_index=True)
+    event_type = models.CharField(
+        _("type"), max_length=24, choices=EventType.choices, db_index=True
+    )
     start = models.DateField(_("start"), null=True, blank=True, db_index=True)
     end = models.DateField(_("end"), null=True, blank=True)
-    duration_hours = models.DecimalField(_("duration (hours)"), max_digits=7, decimal_places=2, null=True, blank=True)
+    duration_hours = models.DecimalField(
+        _("duration (hours)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     place = models.CharField(_("place"), max_length=300, blank=True)
     territory = models.ForeignKey(
         "territory.TerritorialUnit",
@@ -43,7 +53,10 @@ class Event(TimeStampedModel):
         related_name="events",
     )
     organisers = models.ManyToManyField(
-        "registry.Organisation", verbose_name=_("organisers"), blank=True, related_name="organised_events"
+        "registry.Organisation",
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_events",
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -114,7 +127,9 @@ class AttendanceCount(models.Model):
     changes the totals.
     """
 
-    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendance")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendance"
+    )
     sector = models.CharField(_("sector"), max_length=16, choices=AttendanceSector.choices)
     count = models.PositiveIntegerField(_("participants"))
 
@@ -160,7 +175,10 @@ class Registration(TimeStampedModel):
         related_name="registrations",
     )
     sector = models.CharField(
-        _("sector"), max_length=16, choices=AttendanceSector.choices, default=AttendanceSector.UNSPECIFIED
+        _("sector"),
+        max_length=16,
+        choices=AttendanceSector.choices,
+        default=AttendanceSector.UNSPECIFIED,
     )
     attended = models.BooleanField(_("attended"), default=True)
 

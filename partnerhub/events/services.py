@@ -32,6 +32,8 @@ def set_attendance(event: Event, counts: Mapping[str, int], *, by: Actor = None)
     with transaction.atomic():
         event.attendance.exclude(sector__in=list(counts)).delete()
         for sector, count in counts.items():
-            row = event.attendance.filter(sector=sector).first() or AttendanceCount(event=event, sector=sector)
+            row = event.attendance.filter(sector=sector).first() or AttendanceCount(
+                event=event, sector=sector
+            )
             row.count = count
             save_validated(row, by=by)

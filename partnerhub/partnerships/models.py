@@ -76,9 +76,15 @@ class Partnership(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=300, db_index=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=PartnershipKind.choices, db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=PartnershipKind.choices, db_index=True
+    )
     stage = models.CharField(
-        _("lifecycle stage"), max_length=16, choices=Stage.choices, default=Stage.SCOPING, db_index=True
+        _("lifecycle stage"),
+        max_length=16,
+        choices=Stage.choices,
+        default=Stage.SCOPING,
+        db_index=True,
     )
     territory = models.ForeignKey(
         "territory.TerritorialUnit",
@@ -91,7 +97,10 @@ class Partnership(TimeStampedModel):
     goal = models.TextField(_("goal"), blank=True)
     description = models.TextField(_("description"), blank=True)
     areas = models.ManyToManyField(
-        "registry.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="partnerships"
+        "registry.ThematicArea",
+        verbose_name=_("thematic areas"),
+        blank=True,
+        related_name="partnerships",
     )
     problems = models.ManyToManyField(
         "consultation.LocalProblem",
@@ -153,7 +162,10 @@ class Partnership(TimeStampedModel):
         raise_if(errors)
 
     def current_memberships(self, on: datetime.date | None = None) -> models.QuerySet[Membership]:
-        """Memberships in force on ``on`` (default: today, or the last day of an ended partnership)."""
+        """Memberships in force on ``on``.
+
+        By default: today, or the last day of a partnership that has ended.
+        """
         if on is None:
             today = timezone.localdate()
             on = min(today, self.end) if self.end else today
@@ -195,7 +207,10 @@ class Membership(TimeStampedModel):
     """
 
     partnership = models.ForeignKey(
-        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="memberships"
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     organisation = models.ForeignKey(
         "registry.Organisation",
@@ -213,7 +228,9 @@ class Membership(TimeStampedModel):
         blank=True,
         related_name="memberships",
     )
-    role = models.CharField(_("role"), max_length=16, choices=MemberRole.choices, default=MemberRole.PARTNER)
+    role = models.CharField(
+        _("role"), max_length=16, choices=MemberRole.choices, default=MemberRole.PARTNER
+    )
     joined = models.DateField(_("joined"), null=True, blank=True)
     left = models.DateField(_("left"), null=True, blank=True)
     responsibilities = models.TextField(_("responsibilities"), blank=True)
@@ -227,7 +244,9 @@ class Membership(TimeStampedModel):
                 condition=(Q(organisation__isnull=False) & Q(person__isnull=True))
                 | (Q(organisation__isnull=True) & Q(person__isnull=False)),
                 name="partnerships_membership_one_member",
-                violation_error_message=_("A member is either an organisation or a person, not both."),
+                violation_error_message=_(
+                    "A member is either an organisation or a person, not both."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(left__isnull=True) | Q(joined__isnull=True) | Q(left__gte=F("joined")),
@@ -238,7 +257,9 @@ class Membership(TimeStampedModel):
                 fields=["partnership", "organisation"],
                 condition=Q(left__isnull=True, organisation__isnull=False),
                 name="partnerships_membership_one_open_per_organisation",
-                violation_error_message=_("This organisation is already a member of this partnership."),
+                violation_error_message=_(
+                    "This organisation is already a member of this partnership."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["partnership", "person"],
@@ -250,13 +271,17 @@ class Membership(TimeStampedModel):
                 fields=["partnership", "organisation", "joined"],
                 condition=Q(organisation__isnull=False, joined__isnull=False),
                 name="partnerships_membership_unique_organisation_start",
-                violation_error_message=_("This organisation already has a membership starting that day."),
+                violation_error_message=_(
+                    "This organisation already has a membership starting that day."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["partnership", "person", "joined"],
                 condition=Q(person__isnull=False, joined__isnull=False),
                 name="partnerships_membership_unique_person_start",
-                violation_error_message=_("This person already has a membership starting that day."),
+                violation_error_message=_(
+                    "This person already has a membership starting that day."
+                ),
             ),
         ]
 
@@ -279,7 +304,9 @@ class Membership(TimeStampedModel):
             same_member = Q(person_id=self.person_id)
         else:
             return Membership.objects.none()
-        qs = Membership.objects.filter(same_member, partnership_id=self.partnership_id).exclude(pk=self.pk)
+        qs = Membership.objects.filter(same_member, partnership_id=self.partnership_id).exclude(
+            pk=self.pk
+        )
         if self.left is not None:
             qs = qs.filter(Q(joined__isnull=True) | Q(joined__lte=self.left))
         if self.joined is not None:

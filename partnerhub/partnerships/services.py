@@ -27,7 +27,9 @@ def create_partnership(
     )
 
 
-def update_partnership(partnership: Partnership, *, by: Actor = None, **changes: Any) -> Partnership:
+def update_partnership(
+    partnership: Partnership, *, by: Actor = None, **changes: Any
+) -> Partnership:
     return update_fields(partnership, changes, by=by)
 
 

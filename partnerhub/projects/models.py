@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,7 +27,12 @@ from partnerhub.projects.choices import (
     Reach,
 )
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
+
+def money_field(verbose_name: Any) -> models.DecimalField:
+    """An optional amount of money with two decimals, up to a trillion."""
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, null=True, blank=True)
+
+
 GRANT_ABOVE_COST = _("The grant cannot exceed the total cost.")
 
 
@@ -112,7 +118,10 @@ class Programme(TimeStampedModel):
     )
     target_groups_text = models.TextField(_("target groups (description)"), blank=True)
     areas = models.ManyToManyField(
-        "registry.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="programmes"
+        "registry.ThematicArea",
+        verbose_name=_("thematic areas"),
+        blank=True,
+        related_name="programmes",
     )
     territory = models.ForeignKey(
         "territory.TerritorialUnit",
@@ -209,12 +218,18 @@ class Project(TimeStampedModel):
         _("dates known to"), max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED, db_index=True
+        _("status"),
+        max_length=16,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.PLANNED,
+        db_index=True,
     )
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.PLN)
-    total_cost = models.DecimalField(_("total cost"), null=True, blank=True, **MONEY)
-    grant = models.DecimalField(_("grant"), null=True, blank=True, **MONEY)
-    cofinancing = models.DecimalField(_("co-financing (own contribution)"), null=True, blank=True, **MONEY)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.PLN
+    )
+    total_cost = money_field(_("total cost"))
+    grant = money_field(_("grant"))
+    cofinancing = money_field(_("co-financing (own contribution)"))
     funding_programme = models.ForeignKey(
         FundingProgramme,
         verbose_name=_("funding programme"),
@@ -223,7 +238,9 @@ class Project(TimeStampedModel):
         blank=True,
         related_name="projects",
     )
-    reach = models.CharField(_("reach"), max_length=16, choices=Reach.choices, blank=True, db_index=True)
+    reach = models.CharField(
+        _("reach"), max_length=16, choices=Reach.choices, blank=True, db_index=True
+    )
     activity_types = models.ManyToManyField(
         ActivityType, verbose_name=_("activity types"), blank=True, related_name="projects"
     )
@@ -231,7 +248,10 @@ class Project(TimeStampedModel):
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="projects"
     )
     areas = models.ManyToManyField(
-        "registry.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="projects"
+        "registry.ThematicArea",
+        verbose_name=_("thematic areas"),
+        blank=True,
+        related_name="projects",
     )
     problem = models.TextField(_("problem"), blank=True)
     activities = models.TextField(_("activities"), blank=True)
@@ -260,7 +280,9 @@ class Project(TimeStampedModel):
             _not_negative("projects_project", "grant"),
             _not_negative("projects_project", "cofinancing"),
             models.CheckConstraint(
-                condition=Q(grant__isnull=True) | Q(total_cost__isnull=True) | Q(grant__lte=F("total_cost")),
+                condition=Q(grant__isnull=True)
+                | Q(total_cost__isnull=True)
+                | Q(grant__lte=F("total_cost")),
                 name="projects_project_grant_within_cost",
                 violation_error_message=GRANT_ABOVE_COST,
             ),
@@ -274,7 +296,8 @@ class Project(TimeStampedModel):
         errors: dict[str, list[ValidationError]] = {}
         check_period(errors, self.start, self.end)
         check_not_negative(
-            errors, {"total_cost": self.total_cost, "grant": self.grant, "cofinancing": self.cofinancing}
+            errors,
+            {"total_cost": self.total_cost, "grant": self.grant, "cofinancing": self.cofinancing},
         )
         if (
             "grant" not in errors
@@ -282,7 +305,9 @@ class Project(TimeStampedModel):
             and self.total_cost is not None
             and self.grant > self.total_cost
         ):
-            errors.setdefault("grant", []).append(ValidationError(GRANT_ABOVE_COST, code="grant_above_cost"))
+            errors.setdefault("grant", []).append(
+                ValidationError(GRANT_ABOVE_COST, code="grant_above_cost")
+            )
         raise_if(errors)
 
     @property
@@ -309,8 +334,10 @@ class ProjectPartner(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="project_partnerships",
     )
-    role = models.CharField(_("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
-    budget_share = models.DecimalField(_("budget share"), null=True, blank=True, **MONEY)
+    role = models.CharField(
+        _("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
+    budget_share = money_field(_("budget share"))
 
     class Meta:
         verbose_name = _("project partner")
@@ -320,7 +347,9 @@ class ProjectPartner(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["project", "organisation"],
                 name="projects_partner_unique",
-                violation_error_message=_("This organisation is already a partner of this project."),
+                violation_error_message=_(
+                    "This organisation is already a partner of this project."
+                ),
             ),
             _not_negative("projects_partner", "budget_share"),
         ]

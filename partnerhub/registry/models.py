@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from partnerhub.core.choices import Sector
 from partnerhub.core.models import TimeStampedModel, Vocabulary
@@ -20,6 +21,8 @@ from partnerhub.registry.validators import (
     validate_si_registration_number,
     validate_si_tax_number,
 )
+
+WRONG_COUNTRY = _("This identifier applies only to organisations registered in %(country)s.")
 
 
 class ThematicArea(Vocabulary):
@@ -38,7 +41,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(sector=sector)
 
 
-def _unique_id(field: str, message: str) -> models.UniqueConstraint:
+def _unique_id(field: str, message: StrOrPromise) -> models.UniqueConstraint:
     return models.UniqueConstraint(
         fields=["country", field],
         condition=~Q(**{field: ""}),
@@ -108,7 +111,9 @@ class Organisation(TimeStampedModel):
     is_hub = models.BooleanField(
         _("facilitating hub"),
         default=False,
-        help_text=_("Runs partnerships for others (a regional NGO hub, a social economy support centre…)."),
+        help_text=_(
+            "Runs partnerships for others (a regional NGO hub, a social economy support centre…)."
+        ),
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -131,7 +136,9 @@ class Organisation(TimeStampedModel):
                 | Q(founded_on__isnull=True)
                 | Q(dissolved_on__gte=F("founded_on")),
                 name="registry_org_dissolved_after_founded",
-                violation_error_message=_("An organisation cannot be dissolved before it was founded."),
+                violation_error_message=_(
+                    "An organisation cannot be dissolved before it was founded."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status=OrganisationStatus.DISSOLVED) | Q(dissolved_on__isnull=True),
@@ -151,7 +158,7 @@ class Organisation(TimeStampedModel):
             if getattr(self, field) and self.country != country:
                 errors.setdefault(field, []).append(
                     ValidationError(
-                        _("This identifier applies only to organisations registered in %(country)s."),
+                        WRONG_COUNTRY,
                         code="wrong_country",
                         params={"country": country},
                     )
@@ -159,7 +166,9 @@ class Organisation(TimeStampedModel):
         check_period(errors, self.founded_on, self.dissolved_on, end_field="dissolved_on")
         if self.dissolved_on and self.status != OrganisationStatus.DISSOLVED:
             errors.setdefault("status", []).append(
-                ValidationError(_("Only a dissolved organisation has a dissolution date."), code="status")
+                ValidationError(
+                    _("Only a dissolved organisation has a dissolution date."), code="status"
+                )
             )
         raise_if(errors)
 

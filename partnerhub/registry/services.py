@@ -16,7 +16,9 @@ def create_organisation(
     return save_validated(Organisation(**fields), m2m={"areas": areas}, by=by)
 
 
-def update_organisation(organisation: Organisation, *, by: Actor = None, **changes: Any) -> Organisation:
+def update_organisation(
+    organisation: Organisation, *, by: Actor = None, **changes: Any
+) -> Organisation:
     """Change an organisation's profile under the same rules as registration."""
     return update_fields(organisation, changes, by=by)
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 validate_krs = RegexValidator(r"^\d{10}$", _("A KRS number has exactly 10 digits."), "invalid_krs")
 
@@ -17,7 +18,7 @@ validate_krs = RegexValidator(r"^\d{10}$", _("A KRS number has exactly 10 digits
 class ChecksumValidator:
     """Checks an identifier's shape and its check digit with a python-stdnum module."""
 
-    def __init__(self, module: str, shape: str, message: str, code: str) -> None:
+    def __init__(self, module: str, shape: str, message: StrOrPromise, code: str) -> None:
         self.module = module
         self.shape = shape
         self.message = message
@@ -54,7 +55,10 @@ validate_regon = ChecksumValidator(
 validate_si_registration_number = ChecksumValidator(
     "stdnum.si.maticna",
     r"^(\d{7}|\d{10})$",
-    _("Enter a valid registration number (matična številka): 7 or 10 digits with a correct check digit."),
+    _(
+        "Enter a valid registration number (matična številka): "
+        "7 or 10 digits with a correct check digit."
+    ),
     "invalid_si_registration_number",
 )
 validate_si_tax_number = ChecksumValidator(

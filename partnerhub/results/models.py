@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import NEGATIVE_AMOUNT, check_not_negative, raise_if
 from partnerhub.results.choices import GoalKind, GoalStatus, IndicatorKind, Qualifier, Unit
 
-FIGURE = {"max_digits": 16, "decimal_places": 2}
+
+def figure_field(verbose_name: Any, *, optional: bool = True) -> models.DecimalField:
+    """A measured quantity (hours, organisations, money…) with two decimals."""
+    return models.DecimalField(
+        verbose_name, max_digits=16, decimal_places=2, null=optional, blank=optional
+    )
+
+
 ONE_OWNER = _("Attach this to exactly one project, programme, partnership or organisation.")
 
 
@@ -26,7 +35,9 @@ def _one_owner_constraint(prefix: str, owners: tuple[str, ...]) -> models.CheckC
             if other != owner:
                 only_this &= Q(**{f"{other}__isnull": True})
         condition |= only_this
-    return models.CheckConstraint(condition=condition, name=f"{prefix}_one_owner", violation_error_message=ONE_OWNER)
+    return models.CheckConstraint(
+        condition=condition, name=f"{prefix}_one_owner", violation_error_message=ONE_OWNER
+    )
 
 
 def _not_negative(prefix: str, field: str) -> models.CheckConstraint:
@@ -37,7 +48,7 @@ def _not_negative(prefix: str, field: str) -> models.CheckConstraint:
     )
 
 
-def _owner_fk(related_name: str, model: str, verbose_name: str) -> models.ForeignKey:
+def _owner_fk(related_name: str, model: str, verbose_name: StrOrPromise) -> models.ForeignKey:
     return models.ForeignKey(
         model,
         verbose_name=verbose_name,
@@ -62,7 +73,9 @@ class OwnedByOne(models.Model):
 
     def check_one_owner(self, errors: dict[str, list[ValidationError]]) -> None:
         if sum(1 for f in self.OWNER_FIELDS if getattr(self, f"{f}_id")) != 1:
-            errors.setdefault(self.OWNER_FIELDS[0], []).append(ValidationError(ONE_OWNER, code="one_owner"))
+            errors.setdefault(self.OWNER_FIELDS[0], []).append(
+                ValidationError(ONE_OWNER, code="one_owner")
+            )
 
 
 class Indicator(OwnedByOne, TimeStampedModel):
@@ -75,12 +88,14 @@ class Indicator(OwnedByOne, TimeStampedModel):
     project = _owner_fk("indicators", "projects.Project", _("project"))
     programme = _owner_fk("indicators", "projects.Programme", _("programme"))
     partnership = _owner_fk("indicators", "partnerships.Partnership", _("partnership"))
-    kind = models.CharField(_("kind"), max_length=8, choices=IndicatorKind.choices, default=IndicatorKind.OUTPUT)
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=IndicatorKind.choices, default=IndicatorKind.OUTPUT
+    )
     name = models.CharField(_("name"), max_length=300)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
-    baseline = models.DecimalField(_("baseline"), null=True, blank=True, **FIGURE)
-    target = models.DecimalField(_("target"), null=True, blank=True, **FIGURE)
-    achieved = models.DecimalField(_("achieved"), null=True, blank=True, **FIGURE)
+    baseline = figure_field(_("baseline"))
+    target = figure_field(_("target"))
+    achieved = figure_field(_("achieved"))
     achieved_qualifier = models.CharField(
         _("achieved reads as"), max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT
     )
@@ -122,10 +137,13 @@ class ReportedValue(TimeStampedModel):
     """A value of an indicator reported for a date (a monitoring report, an event)."""
 
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="reported_values"
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="reported_values",
     )
     reported_on = models.DateField(_("date"))
-    value = models.DecimalField(_("value"), **FIGURE)
+    value = figure_field(_("value"), optional=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -157,7 +175,9 @@ class Goal(OwnedByOne, TimeStampedModel):
     programme = _owner_fk("goals", "projects.Programme", _("programme"))
     partnership = _owner_fk("goals", "partnerships.Partnership", _("partnership"))
     organisation = _owner_fk("goals", "registry.Organisation", _("organisation"))
-    kind = models.CharField(_("kind"), max_length=20, choices=GoalKind.choices, default=GoalKind.OBJECTIVE)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=GoalKind.choices, default=GoalKind.OBJECTIVE
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     territory = models.ForeignKey(
@@ -168,7 +188,9 @@ class Goal(OwnedByOne, TimeStampedModel):
         blank=True,
         related_name="goals",
     )
-    status = models.CharField(_("status"), max_length=16, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=16, choices=GoalStatus.choices, default=GoalStatus.OPEN
+    )
     indicator = models.ForeignKey(
         Indicator,
         verbose_name=_("measured by"),
@@ -184,7 +206,9 @@ class Goal(OwnedByOne, TimeStampedModel):
         verbose_name_plural = _("goals")
         ordering = ["kind", "position", "pk"]
         constraints = [
-            _one_owner_constraint("results_goal", ("project", "programme", "partnership", "organisation")),
+            _one_owner_constraint(
+                "results_goal", ("project", "programme", "partnership", "organisation")
+            ),
         ]
 
     def __str__(self) -> str:

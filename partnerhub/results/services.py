@@ -45,7 +45,9 @@ def report_value(
     with transaction.atomic():
         locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
         reported = save_validated(
-            ReportedValue(indicator=locked, reported_on=reported_on, value=Decimal(value), note=note),
+            ReportedValue(
+                indicator=locked, reported_on=reported_on, value=Decimal(value), note=note
+            ),
             by=by,
         )
         total = locked.reported_values.aggregate(total=Sum("value"))["total"]

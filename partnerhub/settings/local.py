@@ -6,4 +6,4 @@ from partnerhub.settings.env import env_bool
 
 DEBUG = env_bool("DEBUG", False)
 # A fixed development key is acceptable only because this module is never the production one.
-SECRET_KEY = _SECRET_KEY or "partnerhub-local-development-key-not-for-production"  # noqa: S105
+SECRET_KEY = _SECRET_KEY or "partnerhub-local-development-key-not-for-production"

@@ -80,7 +80,11 @@ class TerritorialUnit(models.Model):
 
     def build_path(self) -> str:
         if self.parent_id is None:
-            return f"{self.country}{PATH_SEPARATOR}{self.code}" if self.level != Level.COUNTRY else self.code
+            return (
+                f"{self.country}{PATH_SEPARATOR}{self.code}"
+                if self.level != Level.COUNTRY
+                else self.code
+            )
         parent = self.parent
         assert parent is not None
         return f"{parent.path}{PATH_SEPARATOR}{self.code}"

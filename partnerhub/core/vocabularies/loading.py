@@ -17,5 +17,6 @@ def load_vocabularies(apps: Any, schema_editor: Any = None) -> None:
         model = apps.get_model(app_label, model_name)
         for position, (code, en, pl, sl) in enumerate(entries):
             model.objects.update_or_create(
-                code=code, defaults={"name_en": en, "name_pl": pl, "name_sl": sl, "position": position}
+                code=code,
+                defaults={"name_en": en, "name_pl": pl, "name_sl": sl, "position": position},
             )

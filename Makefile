@@ -1,0 +1,82 @@
+# Partnerhub: `make run` serves the product with the demo cases; `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 3
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run serve install install-test migrate demo static test test-postgres lint typecheck \
+        check-deploy messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e . 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c "import django, gunicorn, whitenoise" && touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c "import pytest, pytest_django, factory, mypy" && touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	@mkdir -p var
+	$(BIN)/partnerhub migrate --no-input -v 0
+
+# Loads the five cases only into an empty database; running it again changes nothing.
+demo: migrate
+	$(BIN)/partnerhub load-demo
+
+static: install
+	$(BIN)/partnerhub collectstatic --no-input -v 0
+
+run: demo static
+	@echo
+	@echo "Partnerhub is starting on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Stop it with Ctrl+C."
+	$(BIN)/gunicorn partnerhub.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--access-logfile - --graceful-timeout 10
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-test
+	$(BIN)/mypy partnerhub
+
+# pytest exits 5 when it collects no tests: that is a failure here, never a pass.
+define run_pytest
+	$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$status
+endef
+
+test: install-test lint typecheck
+	DJANGO_SETTINGS_MODULE=partnerhub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v 0
+	$(run_pytest)
+
+test-postgres: install-test
+	@if [ -n "$${DATABASE_URL:-}" ]; then $(MAKE) --no-print-directory pytest-only; \
+	else scripts/with-postgres $(MAKE) --no-print-directory pytest-only; fi
+
+pytest-only: install-test
+	$(run_pytest)
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=partnerhub.settings.production \
+	SECRET_KEY="ci-$$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" \
+	ALLOWED_HOSTS=partnerhub.example.org DATABASE_URL=sqlite:///var/check-deploy.sqlite3 \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: install
+	cd partnerhub && ../$(BIN)/django-admin makemessages -l pl -l sl --no-obsolete --ignore 'static/vendor/*'
+	cd partnerhub && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
