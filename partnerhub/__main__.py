@@ -14,8 +14,12 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv if argv is None else argv)
-    if len(args) > 1 and not args[1].startswith("-"):
-        args[1] = args[1].replace("-", "_")
+    # The command name, and the name after "help", may be spelled with dashes.
+    for position in (1, 2):
+        if len(args) > position and not args[position].startswith("-"):
+            args[position] = args[position].replace("-", "_")
+        if len(args) <= 1 or args[1] != "help":
+            break
     execute_from_command_line(args)
 
 
