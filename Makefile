@@ -75,7 +75,7 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install
-	cd partnerhub && ../$(BIN)/django-admin makemessages -l pl -l sl --no-obsolete --ignore 'static/vendor/*'
+	cd partnerhub && ../$(BIN)/django-admin makemessages -l pl -l sl --no-obsolete --ignore 'static/vendor/*' --ignore 'tests/*' --ignore '*/tests/*'
 	cd partnerhub && ../$(BIN)/django-admin compilemessages
 
 clean:

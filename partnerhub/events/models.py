@@ -131,7 +131,7 @@ class AttendanceCount(models.Model):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendance"
     )
     sector = models.CharField(_("sector"), max_length=16, choices=AttendanceSector.choices)
-    count = models.PositiveIntegerField(_("participants"))
+    count = models.IntegerField(_("participants"))
 
     class Meta:
         verbose_name = _("attendance count")
@@ -152,6 +152,12 @@ class AttendanceCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event}: {self.get_sector_display()} {self.count}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[ValidationError]] = {}
+        check_not_negative(errors, {"count": self.count})
+        raise_if(errors)
 
 
 class Registration(TimeStampedModel):

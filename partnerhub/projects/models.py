@@ -26,6 +26,7 @@ from partnerhub.projects.choices import (
     ProjectStatus,
     Reach,
 )
+from partnerhub.registry.validators import validate_http_url
 
 
 def money_field(verbose_name: Any) -> models.DecimalField:
@@ -263,7 +264,7 @@ class Project(TimeStampedModel):
         blank=True,
         help_text=_("The number of partners a source states, when not all are listed by name."),
     )
-    source_url = models.URLField(_("source"), blank=True)
+    source_url = models.URLField(_("source"), blank=True, validators=[validate_http_url])
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )

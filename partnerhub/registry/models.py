@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -14,6 +16,7 @@ from partnerhub.core.validation import END_BEFORE_START, check_period, raise_if
 from partnerhub.registry.choices import LegalForm, OrganisationStatus
 from partnerhub.registry.validators import (
     REGISTRY_ID_COUNTRY,
+    validate_country_code,
     validate_http_url,
     validate_krs,
     validate_nip,
@@ -23,6 +26,15 @@ from partnerhub.registry.validators import (
 )
 
 WRONG_COUNTRY = _("This identifier applies only to organisations registered in %(country)s.")
+
+
+ID_TAKEN = {
+    "krs": _("An organisation with this KRS number already exists."),
+    "nip": _("An organisation with this NIP already exists."),
+    "regon": _("An organisation with this REGON already exists."),
+    "si_registration_number": _("An organisation with this registration number already exists."),
+    "si_tax_number": _("An organisation with this tax number already exists."),
+}
 
 
 class ThematicArea(Vocabulary):
@@ -65,7 +77,11 @@ class Organisation(TimeStampedModel):
         _("legal form"), max_length=32, choices=LegalForm.choices, default=LegalForm.OTHER
     )
     country = models.CharField(
-        _("country"), max_length=2, default="PL", help_text=_("ISO 3166-1 alpha-2 code")
+        _("country"),
+        max_length=2,
+        default="PL",
+        validators=[validate_country_code],
+        help_text=_("ISO 3166-1 alpha-2 code"),
     )
     krs = models.CharField(_("KRS"), max_length=10, blank=True, validators=[validate_krs])
     nip = models.CharField(_("NIP"), max_length=10, blank=True, validators=[validate_nip])
@@ -123,14 +139,7 @@ class Organisation(TimeStampedModel):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            _unique_id("krs", _("An organisation with this KRS number already exists.")),
-            _unique_id("nip", _("An organisation with this NIP already exists.")),
-            _unique_id("regon", _("An organisation with this REGON already exists.")),
-            _unique_id(
-                "si_registration_number",
-                _("An organisation with this registration number already exists."),
-            ),
-            _unique_id("si_tax_number", _("An organisation with this tax number already exists.")),
+            *(_unique_id(field, message) for field, message in ID_TAKEN.items()),
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)
                 | Q(founded_on__isnull=True)
@@ -150,9 +159,24 @@ class Organisation(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.country = (self.country or "").upper()  # "pl" and "PL" are one country
+        super().save(*args, **kwargs)
+
+    def _check_ids_unique_in_country(self, errors: dict[str, list[ValidationError]]) -> None:
+        """Say on the field itself which registry id is taken (the constraint says it globally)."""
+        others = Organisation.objects.filter(country=self.country).exclude(pk=self.pk)
+        for field, message in ID_TAKEN.items():
+            value = getattr(self, field)
+            if value and field not in errors and others.filter(**{field: value}).exists():
+                errors.setdefault(field, []).append(ValidationError(message, code="unique"))
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        self.country = (self.country or "").upper()
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         super().clean()
-        self.country = (self.country or "").upper()
         errors: dict[str, list[ValidationError]] = {}
         for field, country in REGISTRY_ID_COUNTRY.items():
             if getattr(self, field) and self.country != country:
@@ -163,6 +187,7 @@ class Organisation(TimeStampedModel):
                         params={"country": country},
                     )
                 )
+        self._check_ids_unique_in_country(errors)
         check_period(errors, self.founded_on, self.dissolved_on, end_field="dissolved_on")
         if self.dissolved_on and self.status != OrganisationStatus.DISSOLVED:
             errors.setdefault("status", []).append(

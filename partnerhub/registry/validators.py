@@ -5,6 +5,7 @@ Checksums come from python-stdnum; KRS has no check digit, so only its shape is 
 
 from importlib import import_module
 
+import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.deconstruct import deconstructible
@@ -67,6 +68,15 @@ validate_si_tax_number = ChecksumValidator(
     _("Enter a valid tax number (davčna številka): 8 digits with a correct check digit."),
     "invalid_si_tax_number",
 )
+
+
+def validate_country_code(value: str) -> None:
+    """An ISO 3166-1 alpha-2 country code in upper case, e.g. PL, SI, PT."""
+    if not (len(value) == 2 and value.isupper() and pycountry.countries.get(alpha_2=value)):
+        raise ValidationError(
+            _("Enter a two-letter ISO country code in capitals, such as PL or SI."),
+            code="country",
+        )
 
 
 def validate_http_url(value: str) -> None:

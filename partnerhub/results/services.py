@@ -33,6 +33,13 @@ def add_indicator(owner: IndicatorOwner, *, by: Actor = None, **fields: Any) -> 
     return save_validated(Indicator(**{_owner_field(owner): owner}, **fields), by=by)
 
 
+def _sync_achieved(indicator: Indicator, *, by: Actor) -> None:
+    """Keep ``achieved`` equal to the sum of the reported values (None when there are none)."""
+    total = indicator.reported_values.aggregate(total=Sum("value"))["total"]
+    if total != indicator.achieved:
+        update_fields(indicator, {"achieved": total}, by=by)
+
+
 def report_value(
     indicator: Indicator,
     reported_on: datetime.date,
@@ -50,10 +57,26 @@ def report_value(
             ),
             by=by,
         )
-        total = locked.reported_values.aggregate(total=Sum("value"))["total"]
-        update_fields(locked, {"achieved": total}, by=by)
+        _sync_achieved(locked, by=by)
         indicator.achieved = locked.achieved
     return reported
+
+
+def correct_value(reported: ReportedValue, *, by: Actor = None, **changes: Any) -> ReportedValue:
+    """Correct a reported value (date, value, note); ``achieved`` follows."""
+    with transaction.atomic():
+        locked = Indicator.objects.select_for_update().get(pk=reported.indicator_id)
+        update_fields(reported, changes, by=by)
+        _sync_achieved(locked, by=by)
+    return reported
+
+
+def remove_value(reported: ReportedValue, *, by: Actor = None) -> None:
+    """Remove a value reported by mistake; ``achieved`` follows."""
+    with transaction.atomic():
+        locked = Indicator.objects.select_for_update().get(pk=reported.indicator_id)
+        reported.delete()
+        _sync_achieved(locked, by=by)
 
 
 def add_goal(owner: GoalOwner, *, by: Actor = None, **fields: Any) -> Goal:

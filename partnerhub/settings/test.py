@@ -10,3 +10,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Tests never collect static files; without a STATIC_ROOT whitenoise has nothing to scan.
+STATIC_ROOT = None  # type: ignore[assignment]
