@@ -20,7 +20,7 @@ from partnerhub.projects.services import create_funding_programme, create_projec
 from partnerhub.results.choices import IndicatorKind, Qualifier, Unit
 from partnerhub.results.services import add_indicator
 
-TITLE = "Kuźnia Ekspertów – wsparcie III sektora Warmii i Mazur"  # noqa: RUF001
+TITLE = "Kuźnia Ekspertów – wsparcie III sektora Warmii i Mazur"
 
 # (kind, name, unit, achieved, qualifier), in the card's order.
 INDICATORS = (
@@ -42,7 +42,7 @@ INDICATORS = (
 def load(ctx: DemoContext) -> None:
     """Create the project card of Kuźnia Ekspertów and its six indicators."""
     active_citizens = create_funding_programme(
-        name="Aktywni Obywatele – Fundusz Regionalny",  # noqa: RUF001
+        name="Aktywni Obywatele – Fundusz Regionalny",
         short_name="Aktywni Obywatele",
         instrument=Instrument.EEA_NORWAY_GRANTS,
         period="2014-2021",
@@ -87,7 +87,7 @@ def load(ctx: DemoContext) -> None:
         description=(
             "Karta projektu z publicznej bazy projektów dotacyjnych. Karta nie podaje "
             "realizatora, partnerów, typów działań ani grup docelowych. Nie wskazuje też "
-            "programu finansującego: powiązanie z programem Aktywni Obywatele – Fundusz "  # noqa: RUF001
+            "programu finansującego: powiązanie z programem Aktywni Obywatele – Fundusz "
             "Regionalny (Fundusze EOG i norweskie) jest wnioskiem z obszaru wsparcia, kwot "
             "w euro i wzmianki realizatora o dotacji na rozwój instytucjonalny. Według "
             "realizatora projekt zakończył się sukcesem: powstały też ekspertyzy przydatne "

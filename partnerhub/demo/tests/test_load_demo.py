@@ -45,7 +45,7 @@ def row_counts() -> dict[str, int]:
 
 
 def test_kuznia_card_has_every_field_as_on_the_card(demo: str) -> None:
-    project = Project.objects.get(title="Kuźnia Ekspertów – wsparcie III sektora Warmii i Mazur")  # noqa: RUF001
+    project = Project.objects.get(title="Kuźnia Ekspertów – wsparcie III sektora Warmii i Mazur")
 
     assert project.support_area is not None
     assert project.support_area.code == "civic-sector-development"
