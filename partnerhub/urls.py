@@ -9,6 +9,8 @@ from partnerhub.core import views as core_views
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.health, name="health"),
+    path("api/", include("partnerhub.api.urls")),
+    path("open-data/", include("partnerhub.opendata.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -23,6 +23,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "partnerhub.core",
     "partnerhub.territory",
     "partnerhub.registry",
@@ -32,6 +36,9 @@ INSTALLED_APPS = [
     "partnerhub.events",
     "partnerhub.consultation",
     "partnerhub.demo",
+    "partnerhub.api",
+    "partnerhub.opendata",
+    "partnerhub.synthetic",
 ]
 
 MIDDLEWARE = [
