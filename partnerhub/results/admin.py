@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
@@ -21,14 +18,9 @@ from partnerhub.core.services import Actor
 from partnerhub.results.models import Goal, Indicator, ReportedValue
 from partnerhub.results.services import correct_value, remove_value, report_value
 
-ACHIEVED_IS_SUM = _(
-    "This indicator has reported values: what was achieved is their sum. "
-    "Change the reported values instead."
-)
-
 
 class IndicatorForm(forms.ModelForm):
-    """An indicator; ``achieved`` is typed only while no values are reported over time."""
+    """An indicator; ``Indicator.clean()`` refuses a typed ``achieved`` once values are reported."""
 
     class Meta:
         model = Indicator
@@ -46,16 +38,6 @@ class IndicatorForm(forms.ModelForm):
             "position",
             "note",
         )
-
-    def clean_achieved(self) -> Decimal | None:
-        achieved: Decimal | None = self.cleaned_data.get("achieved")
-        if (
-            "achieved" in self.changed_data
-            and self.instance.pk is not None
-            and self.instance.reported_values.exists()
-        ):
-            raise ValidationError(ACHIEVED_IS_SUM, code="achieved_is_sum")
-        return achieved
 
 
 class IndicatorInline(ServiceInline):

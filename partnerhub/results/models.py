@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -23,6 +23,10 @@ def figure_field(verbose_name: Any, *, optional: bool = True) -> models.DecimalF
     )
 
 
+ACHIEVED_IS_SUM = _(
+    "This indicator has reported values: what was achieved is their sum. "
+    "Change the reported values instead."
+)
 ONE_OWNER = _("Attach this to exactly one project, programme, partnership or organisation.")
 
 
@@ -123,6 +127,12 @@ class Indicator(OwnedByOne, TimeStampedModel):
         check_not_negative(
             errors, {"baseline": self.baseline, "target": self.target, "achieved": self.achieved}
         )
+        if self.pk is not None and "achieved" not in errors:
+            reported = self.reported_values.aggregate(total=Sum("value"))["total"]
+            if reported is not None and self.achieved != reported:
+                errors.setdefault("achieved", []).append(
+                    ValidationError(ACHIEVED_IS_SUM, code="achieved_is_sum")
+                )
         raise_if(errors)
 
     @property

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from partnerhub.core.services import update_fields
 from partnerhub.core.tests.factories import (
     IndicatorFactory,
     OrganisationFactory,
@@ -99,3 +100,14 @@ def test_a_goal_is_attached_to_an_organisation() -> None:
     goal = add_goal(hub, title="Co najmniej jedno partnerstwo pilotażowe")
     assert goal.owner == hub
     assert list(hub.goals.all()) == [goal]
+
+
+def test_achieved_cannot_be_set_over_reported_values_by_any_client() -> None:
+    indicator = IndicatorFactory.create(achieved=None)
+    report_value(indicator, D(2024, 3, 31), 10)
+    indicator.refresh_from_db()
+    with pytest.raises(ValidationError) as caught:
+        update_fields(indicator, {"achieved": Decimal("999")})
+    assert list(caught.value.message_dict) == ["achieved"]
+    indicator.refresh_from_db()
+    assert indicator.achieved == 10
