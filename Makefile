@@ -80,3 +80,26 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks (partnerhub bench): each figure side by side with its baseline, measured on a
+# synthetic dataset in a separate bench database, never var/partnerhub.sqlite3.
+.PHONY: bench-small bench
+
+# Smoke run of the whole harness on 5 000 organisations (CI-friendly; asserts no timings).
+bench-small: install
+	@mkdir -p var
+	$(BIN)/partnerhub bench --scale small --db sqlite --fresh --no-progress --output var/bench-small.md
+
+# National scale (200 000 organisations) on SQLite (var/bench-national.sqlite3, generated
+# once) and on a throwaway PostgreSQL 15 (generated each run); rewrites their sections of
+# docs/benchmarks.md.
+bench: install
+	@mkdir -p var
+	$(BIN)/partnerhub bench --scale national --db sqlite --candidate-indexes
+	$(BIN)/partnerhub bench --scale national --db postgres --candidate-indexes
+
+# The committed OpenAPI snapshot (partnerhub/api/schema.yaml): refresh it after a deliberate
+# API change; a test fails while the served schema differs from it.
+.PHONY: api-schema
+api-schema: install
+	$(BIN)/partnerhub spectacular --file partnerhub/api/schema.yaml --validate --fail-on-warn

@@ -1,3 +1,75 @@
-from django.urls import URLPattern, URLResolver
+"""The API's addresses: one router for every domain's viewsets, the schema and its viewers.
 
-urlpatterns: list[URLPattern | URLResolver] = []
+Mounted at /api/ by partnerhub/urls.py.
+"""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from partnerhub.api import views
+from partnerhub.consultation.api.views import LocalProblemViewSet
+from partnerhub.events.api.views import AttendanceCountViewSet, EventViewSet
+from partnerhub.partnerships.api.views import MembershipViewSet, PartnershipViewSet
+from partnerhub.projects.api.views import (
+    ActivityTypeViewSet,
+    FundingProgrammeViewSet,
+    ProgrammeViewSet,
+    ProjectPartnerViewSet,
+    ProjectViewSet,
+    TargetGroupViewSet,
+)
+from partnerhub.registry.api.views import (
+    AffiliationViewSet,
+    OrganisationViewSet,
+    PersonViewSet,
+    ThematicAreaViewSet,
+)
+from partnerhub.results.api.views import GoalViewSet, IndicatorViewSet, ReportedValueViewSet
+from partnerhub.territory.api.views import TerritorialUnitViewSet
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    """The default router, with the schema and its viewers listed on the browsable root."""
+
+    include_format_suffixes = False
+    APIRootView = views.ApiRootView
+
+
+router = Router()
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("people", PersonViewSet, basename="person")
+router.register("affiliations", AffiliationViewSet, basename="affiliation")
+router.register("partnerships", PartnershipViewSet, basename="partnership")
+router.register("memberships", MembershipViewSet, basename="membership")
+router.register("funding-programmes", FundingProgrammeViewSet, basename="fundingprogramme")
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("projects", ProjectViewSet, basename="project")
+router.register("project-partners", ProjectPartnerViewSet, basename="projectpartner")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("reported-values", ReportedValueViewSet, basename="reportedvalue")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("events", EventViewSet, basename="event")
+router.register("attendance-counts", AttendanceCountViewSet, basename="attendancecount")
+router.register("local-problems", LocalProblemViewSet, basename="localproblem")
+router.register("territories", TerritorialUnitViewSet, basename="territorialunit")
+router.register("thematic-areas", ThematicAreaViewSet, basename="thematicarea")
+router.register("activity-types", ActivityTypeViewSet, basename="activitytype")
+router.register("target-groups", TargetGroupViewSet, basename="targetgroup")
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("tokens/", views.token_list, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token-revoke"),
+    path("auth/login/", views.SignInView.as_view(), name="login"),
+    path("auth/logout/", views.SignOutView.as_view(), name="logout"),
+    path("", include(router.urls)),
+    # Last: whatever else is asked for under /api/ is a JSON 404, never an HTML page.
+    re_path(r"^(?P<unmatched>[\s\S]*)$", views.not_found),
+]

@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.forms import BaseInlineFormSet, BaseModelFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from partnerhub.core.services import Actor, save_validated
+from partnerhub.core.services import Actor, delete_record, save_validated
 
 if TYPE_CHECKING:
     from django.contrib.admin.options import _FieldOpts
@@ -66,6 +66,15 @@ class ServiceModelAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         save_validated(obj, by=acting_user(request))
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        delete_record(obj, by=acting_user(request))
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        by = acting_user(request)
+        with transaction.atomic():
+            for obj in queryset:
+                delete_record(obj, by=by)
 
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: BaseModelFormSet, change: bool

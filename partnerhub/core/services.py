@@ -34,6 +34,7 @@ def save_validated(
         instance.save()
         for name, related in (m2m or {}).items():
             getattr(instance, name).set(list(related))
+        _update_search_index(instance)
     return instance
 
 
@@ -45,3 +46,33 @@ def update_fields(instance: ModelT, changes: Mapping[str, Any], *, by: Actor = N
         if name not in m2m_names:
             setattr(instance, name, value)
     return save_validated(instance, m2m=m2m, by=by)
+
+
+def delete_record(instance: models.Model, *, by: Actor = None) -> None:
+    """Delete ``instance`` in one transaction (with what cascades from it).
+
+    A record still referred to by a protected foreign key is not deleted: Django raises
+    ``ProtectedError`` and nothing is written.
+    """
+    with transaction.atomic():
+        _remove_from_search_index(instance)
+        instance.delete()
+
+
+# The search index is written in the same transaction as the record, so it never lists a
+# record that was rolled back and never misses one that was saved. Imported here, not at the
+# top, because the search app reads the domain models that import these services.
+def _update_search_index(instance: models.Model) -> None:
+    from partnerhub.search.registry import is_searchable
+    from partnerhub.search.services import index_instance
+
+    if is_searchable(type(instance)):
+        index_instance(instance)
+
+
+def _remove_from_search_index(instance: models.Model) -> None:
+    from partnerhub.search.registry import is_searchable
+    from partnerhub.search.services import remove_instance
+
+    if is_searchable(type(instance)) and instance.pk is not None:
+        remove_instance(instance)

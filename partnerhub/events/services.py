@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from partnerhub.core.services import Actor, save_validated
+from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.events.models import AttendanceCount, Event
 from partnerhub.registry.models import Organisation
 
@@ -37,3 +37,42 @@ def set_attendance(event: Event, counts: Mapping[str, int], *, by: Actor = None)
             )
             row.count = count
             save_validated(row, by=by)
+
+
+def update_event(
+    event: Event,
+    *,
+    attendance: Mapping[str, int] | None = None,
+    by: Actor = None,
+    **changes: Any,
+) -> Event:
+    """Change an event; ``attendance``, when given, replaces its counts by sector."""
+    with transaction.atomic():
+        update_fields(event, changes, by=by)
+        if attendance is not None:
+            set_attendance(event, attendance, by=by)
+    return event
+
+
+def delete_event(event: Event, *, by: Actor = None) -> None:
+    """Remove an event recorded by mistake, with its attendance and registrations."""
+    delete_record(event, by=by)
+
+
+def add_attendance_count(
+    event: Event, sector: str, count: int, *, by: Actor = None
+) -> AttendanceCount:
+    """Record how many people of one sector came (one count per sector and event)."""
+    return save_validated(AttendanceCount(event=event, sector=sector, count=count), by=by)
+
+
+def update_attendance_count(
+    attendance: AttendanceCount, *, by: Actor = None, **changes: Any
+) -> AttendanceCount:
+    """Correct an attendance count."""
+    return update_fields(attendance, changes, by=by)
+
+
+def remove_attendance_count(attendance: AttendanceCount, *, by: Actor = None) -> None:
+    """Remove a count recorded by mistake."""
+    delete_record(attendance, by=by)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.partnerships.choices import MemberRole
 from partnerhub.partnerships.models import Membership, Partnership
 from partnerhub.registry.models import Organisation, Person, ThematicArea
@@ -65,3 +65,27 @@ def add_member(
 def end_membership(membership: Membership, left: datetime.date, *, by: Actor = None) -> Membership:
     """Record the day a member left; the membership stays in the partnership's history."""
     return update_fields(membership, {"left": left}, by=by)
+
+
+def delete_partnership(partnership: Partnership, *, by: Actor = None) -> None:
+    """Remove a partnership recorded by mistake, with its memberships.
+
+    Programmes, projects and events that belonged to it stay and lose the link.
+    """
+    delete_record(partnership, by=by)
+
+
+def update_membership(membership: Membership, *, by: Actor = None, **changes: Any) -> Membership:
+    """Change a membership's role, period or responsibilities.
+
+    Like ``add_member``, the partnership row is locked so the overlap check sees every
+    concurrent change of the same member.
+    """
+    with transaction.atomic():
+        Partnership.objects.select_for_update().filter(pk=membership.partnership_id).first()
+        return update_fields(membership, changes, by=by)
+
+
+def remove_membership(membership: Membership, *, by: Actor = None) -> None:
+    """Delete a membership recorded by mistake (a member who left keeps it, with ``left``)."""
+    delete_record(membership, by=by)

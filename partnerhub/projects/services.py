@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.projects.choices import PartnerRole
 from partnerhub.projects.models import (
     ActivityType,
@@ -67,3 +67,42 @@ def add_project_partner(
     return save_validated(
         ProjectPartner(project=project, organisation=organisation, role=role, **fields), by=by
     )
+
+
+def update_funding_programme(
+    funding_programme: FundingProgramme, *, by: Actor = None, **changes: Any
+) -> FundingProgramme:
+    """Change a funding programme's name, instrument or period (names stay unique)."""
+    return update_fields(funding_programme, changes, by=by)
+
+
+def delete_funding_programme(funding_programme: FundingProgramme, *, by: Actor = None) -> None:
+    """Remove a funding programme that funds no project (one that does is protected)."""
+    delete_record(funding_programme, by=by)
+
+
+def update_programme(programme: Programme, *, by: Actor = None, **changes: Any) -> Programme:
+    """Change a programme's fiche under the same rules as writing it."""
+    return update_fields(programme, changes, by=by)
+
+
+def delete_programme(programme: Programme, *, by: Actor = None) -> None:
+    """Remove a programme with its indicators and goals; its projects stay, unlinked."""
+    delete_record(programme, by=by)
+
+
+def delete_project(project: Project, *, by: Actor = None) -> None:
+    """Remove a project recorded by mistake, with its partners, indicators and goals."""
+    delete_record(project, by=by)
+
+
+def update_project_partner(
+    partner: ProjectPartner, *, by: Actor = None, **changes: Any
+) -> ProjectPartner:
+    """Change a partner's role or budget share in a project."""
+    return update_fields(partner, changes, by=by)
+
+
+def remove_project_partner(partner: ProjectPartner, *, by: Actor = None) -> None:
+    """Take an organisation out of a project's partners."""
+    delete_record(partner, by=by)

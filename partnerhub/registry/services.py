@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.registry.models import Affiliation, Organisation, Person, ThematicArea
 
 
@@ -33,3 +33,34 @@ def create_affiliation(
 ) -> Affiliation:
     """Record that a person works for or represents an organisation over a period."""
     return save_validated(Affiliation(person=person, organisation=organisation, **fields), by=by)
+
+
+def delete_organisation(organisation: Organisation, *, by: Actor = None) -> None:
+    """Remove an organisation registered by mistake.
+
+    An organisation with a history (memberships, project partnerships, projects led) is
+    protected: ``ProtectedError`` is raised and nothing is deleted; mark it dissolved instead.
+    """
+    delete_record(organisation, by=by)
+
+
+def update_person(person: Person, *, by: Actor = None, **changes: Any) -> Person:
+    """Change a person's record (contact details are personal data)."""
+    return update_fields(person, changes, by=by)
+
+
+def delete_person(person: Person, *, by: Actor = None) -> None:
+    """Remove a person's record; a person who is or was a member of a partnership is protected."""
+    delete_record(person, by=by)
+
+
+def update_affiliation(
+    affiliation: Affiliation, *, by: Actor = None, **changes: Any
+) -> Affiliation:
+    """Change a person's role or period in an organisation."""
+    return update_fields(affiliation, changes, by=by)
+
+
+def delete_affiliation(affiliation: Affiliation, *, by: Actor = None) -> None:
+    """Remove an affiliation recorded by mistake (to record that it ended, set its end)."""
+    delete_record(affiliation, by=by)

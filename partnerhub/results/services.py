@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Sum
 
-from partnerhub.core.services import Actor, save_validated, update_fields
+from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.partnerships.models import Partnership
 from partnerhub.projects.models import Programme, Project
 from partnerhub.registry.models import Organisation
@@ -86,3 +86,18 @@ def add_goal(owner: GoalOwner, *, by: Actor = None, **fields: Any) -> Goal:
 
 def update_goal(goal: Goal, *, by: Actor = None, **changes: Any) -> Goal:
     return update_fields(goal, changes, by=by)
+
+
+def update_indicator(indicator: Indicator, *, by: Actor = None, **changes: Any) -> Indicator:
+    """Change an indicator's definition, target or figure on record."""
+    return update_fields(indicator, changes, by=by)
+
+
+def delete_indicator(indicator: Indicator, *, by: Actor = None) -> None:
+    """Remove an indicator with its reported values (goals measured by it lose the link)."""
+    delete_record(indicator, by=by)
+
+
+def delete_goal(goal: Goal, *, by: Actor = None) -> None:
+    """Remove a goal recorded by mistake (a goal given up is kept with status "dropped")."""
+    delete_record(goal, by=by)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "partnerhub.api",
     "partnerhub.opendata",
     "partnerhub.synthetic",
+    "partnerhub.search",
 ]
 
 MIDDLEWARE = [
@@ -118,4 +119,72 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# --- REST API (partnerhub.api): /api/, schema at /api/schema/ --------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so an anonymous write is answered 401 with "WWW-Authenticate: Token".
+        "partnerhub.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["partnerhub.api.permissions.RecordPermission"],
+    "DEFAULT_PAGINATION_CLASS": "partnerhub.api.pagination.RecordCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "partnerhub.api.filters.RecordOrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["partnerhub.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "120/minute")},
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "partnerhub.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "partnerhub.api.schema.RecordAutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnerhub API",
+    "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "Local cross-sector partnerships: organisations, partnerships, programmes, projects, "
+        "results, events and local problems.\n\n"
+        "**Access.** Anyone may read published records; people and internal records are "
+        "shown to staff only. Writing needs a staff account: a personal token "
+        "(`Authorization: Token <key>`, created at /api/tokens/) or a signed-in session.\n\n"
+        "**Lists** are paged with opaque cursors (`next`/`previous` links, `page_size` up to "
+        "200), sorted with `ordering`, searched with `q` and filtered with the parameters "
+        "listed per operation. `territory` takes a unit id, a country and official code "
+        "(`PL:02`, `SI:094`) or a NUTS code, and matches the unit and everything within it.\n\n"
+        "**Errors** always have the body `{detail, code, errors}`; for bad input (400) "
+        "`errors` holds messages by field, nested items named by path "
+        "(`partners.1.organisation`)."
+    ),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "SectorEnum": "partnerhub.core.choices.Sector",
+        "AttendanceSectorEnum": "partnerhub.events.choices.AttendanceSector",
+        "VisibilityEnum": "partnerhub.core.choices.Visibility",
+        "OrganisationStatusEnum": "partnerhub.registry.choices.OrganisationStatus",
+        "ProjectStatusEnum": "partnerhub.projects.choices.ProjectStatus",
+        "ProgrammeStatusEnum": "partnerhub.projects.choices.ProgrammeStatus",
+        "GoalStatusEnum": "partnerhub.results.choices.GoalStatus",
+        "ProblemStatusEnum": "partnerhub.consultation.choices.ProblemStatus",
+        "IndicatorKindEnum": "partnerhub.results.choices.IndicatorKind",
+        "GoalKindEnum": "partnerhub.results.choices.GoalKind",
+        "PartnershipKindEnum": "partnerhub.partnerships.choices.PartnershipKind",
+        "MemberRoleEnum": "partnerhub.partnerships.choices.MemberRole",
+        "PartnerRoleEnum": "partnerhub.projects.choices.PartnerRole",
+    },
 }

@@ -13,3 +13,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Tests never collect static files; without a STATIC_ROOT whitenoise has nothing to scan.
 STATIC_ROOT = None  # type: ignore[assignment]
+
+# Schemathesis and the API tests send hundreds of anonymous requests; the throttle itself is
+# tested with its own low rate (partnerhub/api/tests/test_throttling.py).
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"},
+}

@@ -1,0 +1,37 @@
+"""Anonymous clients are throttled; clients with a token are not."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+from rest_framework.settings import api_settings
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+LOW_RATE = {**api_settings.DEFAULT_THROTTLE_RATES, "anon": "3/minute"}
+
+
+def low_rate() -> override_settings:
+    from django.conf import settings
+
+    return override_settings(
+        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": LOW_RATE}
+    )
+
+
+def test_anonymous_clients_are_throttled(anonymous: APIClient) -> None:
+    with low_rate():
+        statuses = [anonymous.get("/api/organisations/").status_code for _ in range(4)]
+        refused = anonymous.get("/api/organisations/")
+
+    assert statuses == [200, 200, 200, 429]
+    assert refused.json()["code"] == "throttled"
+    assert int(refused["Retry-After"]) > 0
+
+
+def test_clients_with_a_token_are_not_throttled_as_anonymous(staff: APIClient) -> None:
+    with low_rate():
+        statuses = {staff.get("/api/organisations/").status_code for _ in range(5)}
+
+    assert statuses == {200}

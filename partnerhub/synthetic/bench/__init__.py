@@ -1,0 +1,1 @@
+"""`partnerhub bench`: figures measured side by side with their baselines."""
