@@ -7,10 +7,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, DateField, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerhub.core.admin import (
@@ -21,7 +19,7 @@ from partnerhub.core.admin import (
     ServiceModelAdmin,
 )
 from partnerhub.core.choices import Sector
-from partnerhub.partnerships.models import Membership, Partnership
+from partnerhub.partnerships.models import Membership, Partnership, PartnershipQuerySet
 from partnerhub.results.admin import PartnershipIndicatorInline
 
 OVERLAPPING_MEMBERSHIP = _(
@@ -76,23 +74,6 @@ class MembershipInline(ServiceInline):
     autocomplete_fields = ("organisation", "person")
 
 
-def _membership_count_date() -> Case:
-    """The day memberships are counted on: today, or the last day of an ended partnership.
-
-    The same day ``Partnership.current_memberships()`` uses, so the list agrees with
-    ``sector_balance()``.
-    """
-    today = timezone.localdate()
-    return Case(When(end__lt=today, then=F("end")), default=Value(today), output_field=DateField())
-
-
-def _current_membership() -> Q:
-    on = _membership_count_date()
-    return (Q(memberships__joined__isnull=True) | Q(memberships__joined__lte=on)) & (
-        Q(memberships__left__isnull=True) | Q(memberships__left__gte=on)
-    )
-
-
 @admin.register(Partnership)
 class PartnershipAdmin(ServiceModelAdmin):
     list_display = (
@@ -125,34 +106,9 @@ class PartnershipAdmin(ServiceModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Partnership]:
         """Member and sector counts in the same query as the list (no query per row)."""
-        current = _current_membership()
-        sector_counts = {
-            f"members_{sector}": Count(
-                "memberships",
-                filter=current & Q(memberships__organisation__sector=sector),
-                distinct=True,
-            )
-            for sector in Sector.values
-        }
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                # Listed members, or the declared number when a source states more
-                # (as Partnership.member_count), so the column sorts as it reads.
-                member_total=Greatest(
-                    Count("memberships", distinct=True),
-                    Coalesce("declared_member_count", 0),
-                    output_field=IntegerField(),
-                ),
-                members_individual=Count(
-                    "memberships",
-                    filter=current & Q(memberships__person__isnull=False),
-                    distinct=True,
-                ),
-                **sector_counts,
-            )
-        )
+        qs = super().get_queryset(request)
+        assert isinstance(qs, PartnershipQuerySet)
+        return qs.with_member_counts()
 
     def get_inlines(self, request: HttpRequest, obj: Partnership | None) -> list[Any]:
         # Indicators need a saved owner: they are added once the partnership exists.

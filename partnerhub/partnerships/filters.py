@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters as filters
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Least
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from partnerhub.core.choices import Sector, Visibility
 from partnerhub.core.filters import IdFilter, PeriodFilterSet, RecordFilterSet
 from partnerhub.partnerships.choices import MemberRole, PartnershipKind, Stage
-from partnerhub.partnerships.models import Membership, Partnership
+from partnerhub.partnerships.models import (
+    Membership,
+    Partnership,
+    balance_date,
+    current_membership_q,
+)
 from partnerhub.registry.filters import thematic_area_filter
 from partnerhub.territory.filters import TerritoryFilter
 
@@ -24,11 +27,9 @@ def current_member_of_sector(sector: str) -> Exists:
     "Current" as in ``Partnership.sector_balance()``: in force today, or on the last day of a
     partnership that has ended.
     """
-    today = Value(timezone.localdate())
-    on = Least(today, Coalesce(OuterRef("end"), today))
     return Exists(
         Membership.objects.filter(partnership=OuterRef("pk"), organisation__sector=sector).filter(
-            Q(joined__isnull=True) | Q(joined__lte=on), Q(left__isnull=True) | Q(left__gte=on)
+            current_membership_q(balance_date(OuterRef("end")))
         )
     )
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +20,59 @@ from partnerhub.core.validation import END_BEFORE_START, check_period, raise_if
 from partnerhub.partnerships.choices import MemberRole, PartnershipKind, Stage
 
 
+def balance_date(end: Any) -> Any:
+    """The day members are counted on: today, or the last day of a partnership that has ended.
+
+    ``end`` is a date (Python) or an expression such as ``F("end")`` / ``OuterRef("end")``
+    (database); the one definition serves ``sector_balance()``, list annotations and filters.
+    """
+    today = timezone.localdate()
+    if end is None or isinstance(end, datetime.date):
+        return min(today, end) if end else today
+    return Least(Value(today), Coalesce(end, Value(today)), output_field=models.DateField())
+
+
+def current_membership_q(on: Any, prefix: str = "") -> Q:
+    """Memberships in force on ``on`` (a date or an expression); ``prefix`` e.g. "memberships__"."""
+    return (Q(**{f"{prefix}joined__isnull": True}) | Q(**{f"{prefix}joined__lte": on})) & (
+        Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": on})
+    )
+
+
+def member_count_annotations() -> dict[str, Any]:
+    """Member counts as annotations, so a list needs no query per row.
+
+    ``members_listed``; ``member_total`` (listed, or the declared number when a source
+    states more — as ``Partnership.member_count``); ``members_<sector>`` and
+    ``members_individual`` for current members, counted as ``sector_balance()`` counts them.
+    """
+    current = current_membership_q(balance_date(F("end")), prefix="memberships__")
+    listed = Count("memberships", distinct=True)
+    per_sector = {
+        f"members_{sector}": Count(
+            "memberships",
+            filter=current & Q(memberships__organisation__sector=sector),
+            distinct=True,
+        )
+        for sector in Sector.values
+    }
+    return {
+        "members_listed": listed,
+        "member_total": Greatest(
+            listed, Coalesce("declared_member_count", 0), output_field=models.IntegerField()
+        ),
+        "members_individual": Count(
+            "memberships", filter=current & Q(memberships__person__isnull=False), distinct=True
+        ),
+        **per_sector,
+    }
+
+
 class PartnershipQuerySet(models.QuerySet["Partnership"]):
+    def with_member_counts(self) -> PartnershipQuerySet:
+        """Annotate ``member_count_annotations()`` in the list's own query."""
+        return self.annotate(**member_count_annotations())
+
     def published(self) -> PartnershipQuerySet:
         return self.filter(visibility=Visibility.PUBLISHED)
 
@@ -166,30 +221,33 @@ class Partnership(TimeStampedModel):
 
         By default: today, or the last day of a partnership that has ended.
         """
-        if on is None:
-            today = timezone.localdate()
-            on = min(today, self.end) if self.end else today
-        return self.memberships.filter(
-            Q(joined__isnull=True) | Q(joined__lte=on), Q(left__isnull=True) | Q(left__gte=on)
-        )
+        return self.memberships.filter(current_membership_q(on or balance_date(self.end)))
 
     def sector_balance(self, on: datetime.date | None = None) -> SectorBalance:
-        """Which sectors the current members come from, and their shares (one query)."""
-        rows = (
-            self.current_memberships(on)
-            .values("organisation__sector")
-            .annotate(n=models.Count("pk"))
-            .order_by()
-        )
-        counts: dict[str, int] = {}
-        individuals = 0
-        for row in rows:
-            sector = row["organisation__sector"]
-            if sector is None:
-                individuals += row["n"]
-            else:
-                counts[sector] = counts.get(sector, 0) + row["n"]
-        return SectorBalance.from_counts(counts, individuals)
+        """Which sectors the current members come from, and their shares.
+
+        One query; none when the memberships (with their organisations) were prefetched,
+        so a list of partnerships costs no query per row.
+        """
+        on = on or balance_date(self.end)
+        if "memberships" in getattr(self, "_prefetched_objects_cache", {}):
+            sectors = Counter(
+                m.organisation.sector if m.organisation is not None else None
+                for m in self.memberships.all()
+                if m.is_current_on(on)
+            )
+        else:
+            sectors = Counter(
+                {
+                    row["organisation__sector"]: row["n"]
+                    for row in self.current_memberships(on)
+                    .values("organisation__sector")
+                    .annotate(n=Count("pk"))
+                    .order_by()
+                }
+            )
+        individuals = sectors.pop(None, 0)
+        return SectorBalance.from_counts({s: n for s, n in sectors.items() if s}, individuals)
 
     @property
     def member_count(self) -> int:
@@ -291,6 +349,10 @@ class Membership(TimeStampedModel):
     @property
     def member(self) -> object:
         return self.organisation if self.organisation_id else self.person
+
+    def is_current_on(self, on: datetime.date) -> bool:
+        """In force on ``on`` (the Python side of ``current_membership_q``)."""
+        return (self.joined is None or self.joined <= on) and (self.left is None or self.left >= on)
 
     @property
     def sector(self) -> str | None:

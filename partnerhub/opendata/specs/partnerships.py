@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from partnerhub.consultation.models import LocalProblem
@@ -20,7 +19,7 @@ from partnerhub.opendata.specs.base import (
     territory_columns,
 )
 from partnerhub.opendata.specs.registry import AREAS, areas_column
-from partnerhub.partnerships.models import Membership, Partnership
+from partnerhub.partnerships.models import Membership, Partnership, member_count_annotations
 
 SECTOR_COUNT_COLUMNS = {
     Sector.PUBLIC: _("current members from the public sector"),
@@ -29,31 +28,8 @@ SECTOR_COUNT_COLUMNS = {
 }
 
 
-def member_counts() -> dict[str, Any]:
-    """Members listed, and current members per sector, as ``sector_balance()`` counts them.
-
-    Current means in force today, or on the last day of a partnership that has ended.
-    """
-    today = timezone.localdate()
-    on = Case(When(end__lt=today, then=F("end")), default=Value(today), output_field=DateField())
-    current = (Q(memberships__joined__isnull=True) | Q(memberships__joined__lte=on)) & (
-        Q(memberships__left__isnull=True) | Q(memberships__left__gte=on)
-    )
-    counts: dict[str, Any] = {"members_listed": Count("memberships", distinct=True)}
-    for sector in Sector.values:
-        counts[f"members_{sector}"] = Count(
-            "memberships",
-            filter=current & Q(memberships__organisation__sector=sector),
-            distinct=True,
-        )
-    counts["members_individual"] = Count(
-        "memberships", filter=current & Q(memberships__person__isnull=False), distinct=True
-    )
-    return counts
-
-
 def _member_count(partnership: Any) -> int:
-    return max(partnership.members_listed, partnership.declared_member_count or 0)
+    return int(partnership.member_total)
 
 
 def _sectors_present(partnership: Any) -> list[str]:
@@ -86,7 +62,7 @@ PARTNERSHIPS = ExportSpec(
             to_attr="public_problems",
         ),
     ),
-    annotations=member_counts,
+    annotations=member_count_annotations,
     columns=(
         Column("id", _("ID"), "integer"),
         Column("name", _("name")),

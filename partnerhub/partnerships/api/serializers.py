@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,7 +11,7 @@ from rest_framework import serializers
 from partnerhub.api.fields import RecordSerializer
 from partnerhub.api.visibility import may_see_people
 from partnerhub.core.choices import Sector
-from partnerhub.partnerships.models import Membership, Partnership, SectorBalance
+from partnerhub.partnerships.models import Membership, Partnership
 
 RECORD_FIELDS = ["created_at", "updated_at"]
 PARTNERSHIP_FIELDS = [
@@ -37,24 +33,6 @@ PARTNERSHIP_FIELDS = [
     "declared_member_count",
     "visibility",
 ]
-
-
-def sector_balance_of(partnership: Partnership, memberships: Iterable[Membership]) -> SectorBalance:
-    """``Partnership.sector_balance()`` computed from memberships already loaded.
-
-    Same rule as the model (members in force today, or on the last day of an ended
-    partnership), so a list of partnerships needs no query per row.
-    """
-    today = timezone.localdate()
-    on: datetime.date = min(today, partnership.end) if partnership.end else today
-    current = [
-        m
-        for m in memberships
-        if (m.joined is None or m.joined <= on) and (m.left is None or m.left >= on)
-    ]
-    counts = Counter(m.organisation.sector for m in current if m.organisation is not None)
-    individuals = sum(1 for m in current if m.organisation is None)
-    return SectorBalance.from_counts(dict(counts), individuals)
 
 
 class SectorBalanceSerializer(serializers.Serializer):
@@ -130,8 +108,8 @@ class PartnershipSerializer(RecordSerializer):
 
     @extend_schema_field(SectorBalanceSerializer)
     def get_sector_balance(self, partnership: Partnership) -> dict[str, Any]:
-        balance = sector_balance_of(partnership, self._memberships(partnership))
-        return SectorBalanceSerializer(balance).data
+        # The viewset prefetches the memberships, so this costs no query.
+        return SectorBalanceSerializer(partnership.sector_balance()).data
 
 
 ONE_MEMBER = _("Choose either an organisation or a person as the member.")

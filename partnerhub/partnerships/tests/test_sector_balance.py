@@ -119,3 +119,35 @@ def test_the_balance_takes_one_query_whatever_the_number_of_members(
         _member(partnership, sector)
     with django_assert_num_queries(1):
         partnership.sector_balance(on=ON)
+
+
+def _mixed_partnership() -> Partnership:
+    partnership = PartnershipFactory.create(start=D(2019, 1, 1), end=D(2021, 12, 31))
+    _member(partnership, Sector.CIVIL, left=D(2021, 12, 31))
+    _member(partnership, Sector.PUBLIC, left=D(2021, 6, 30))
+    _member(partnership, Sector.PRIVATE, joined=D(2021, 12, 31))
+    MembershipFactory.create(
+        partnership=partnership, organisation=None, person=PersonFactory.create()
+    )
+    return partnership
+
+
+def test_prefetched_memberships_give_the_same_balance_without_a_query(
+    django_assert_num_queries: DjangoAssertNumQueries,
+) -> None:
+    queried = _mixed_partnership().sector_balance()
+    loaded = Partnership.objects.prefetch_related("memberships__organisation").get()
+    with django_assert_num_queries(0):
+        from_loaded = loaded.sector_balance()
+    assert from_loaded == queried
+    assert queried.counts == {"public": 0, "private": 1, "civil": 1}
+    assert queried.individuals == 1
+
+
+def test_list_annotations_count_as_the_balance_does() -> None:
+    partnership = _mixed_partnership()
+    balance = partnership.sector_balance()
+    annotated = Partnership.objects.with_member_counts().get(pk=partnership.pk)
+    assert {s: getattr(annotated, f"members_{s}") for s in Sector.values} == balance.counts
+    assert annotated.members_individual == balance.individuals
+    assert annotated.members_listed == 4
