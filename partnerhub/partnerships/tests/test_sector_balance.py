@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -147,7 +148,7 @@ def test_prefetched_memberships_give_the_same_balance_without_a_query(
 def test_list_annotations_count_as_the_balance_does() -> None:
     partnership = _mixed_partnership()
     balance = partnership.sector_balance()
-    annotated = Partnership.objects.with_member_counts().get(pk=partnership.pk)
+    annotated: Any = Partnership.objects.with_member_counts().get(pk=partnership.pk)
     assert {s: getattr(annotated, f"members_{s}") for s in Sector.values} == balance.counts
     assert annotated.members_individual == balance.individuals
     assert annotated.members_listed == 4
