@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.partnerships.choices import MemberRole
 from partnerhub.partnerships.models import Membership, Partnership
@@ -18,12 +19,15 @@ def create_partnership(
     *,
     areas: Iterable[ThematicArea] = (),
     grew_out_of: Iterable[Partnership] = (),
+    problems: Iterable[LocalProblem] = (),
     by: Actor = None,
     **fields: Any,
 ) -> Partnership:
-    """Create a partnership of any kind, optionally recording what it grew out of."""
+    """Create a partnership of any kind: what it grew out of, the local problems it takes on."""
     return save_validated(
-        Partnership(**fields), m2m={"areas": areas, "grew_out_of": grew_out_of}, by=by
+        Partnership(**fields),
+        m2m={"areas": areas, "grew_out_of": grew_out_of, "problems": problems},
+        by=by,
     )
 
 

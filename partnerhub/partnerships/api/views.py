@@ -55,10 +55,7 @@ class PartnershipViewSet(RecordViewSet):
 
     def create_record(self, data: dict[str, Any], *, by: Actor) -> Partnership:
         members = data.pop("members", [])
-        problems = data.pop("problems", None)
         partnership = services.create_partnership(by=by, **data)
-        if problems:
-            services.update_partnership(partnership, problems=problems, by=by)
         add_members(partnership, members, by=by)
         return partnership
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from partnerhub.core.tests.factories import (
+    LocalProblemFactory,
     MembershipFactory,
     OrganisationFactory,
     PartnershipFactory,
@@ -87,3 +88,9 @@ def test_an_invalid_partnership_writes_neither_itself_nor_its_links() -> None:
     assert list(Partnership.objects.all()) == [parent]
     assert not Partnership.grew_out_of.through.objects.exists()
     assert not Partnership.areas.through.objects.exists()
+
+
+def test_create_partnership_records_the_local_problems_it_takes_on() -> None:
+    problems = LocalProblemFactory.create_batch(2)
+    partnership = create_partnership(name="Pilot", kind="local_partnership", problems=problems)
+    assert set(partnership.problems.all()) == set(problems)
