@@ -58,6 +58,7 @@ define run_pytest
 endef
 
 test: install-test lint typecheck
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=partnerhub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v 0
 	$(run_pytest)
 
