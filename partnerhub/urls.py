@@ -1,4 +1,4 @@
-"""URL configuration: the admin for staff and the public home page."""
+"""URL configuration: public directory, workspace, accounts, API, open data and the admin."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -14,6 +14,15 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("partnerhub.accounts.urls")),
+    path("privacy/", include("partnerhub.privacy.urls")),
+    path("history/", include("partnerhub.audit.urls")),
+    path("workspace/", include("partnerhub.workspace.urls")),
+    path("organisations/", include("partnerhub.registry.urls")),
+    path("partnerships/", include("partnerhub.partnerships.urls")),
+    path("projects/", include("partnerhub.projects.urls")),
+    path("events/", include("partnerhub.events.urls")),
+    path("problems/", include("partnerhub.consultation.urls")),
     path("", core_views.home, name="home"),
     prefix_default_language=False,
 )

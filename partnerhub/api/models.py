@@ -10,8 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerhub.access.visibility import AccessQuerySet
 
-class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+
+class ApiTokenQuerySet(AccessQuerySet["ApiToken"]):
     def usable(self, now: datetime.datetime | None = None) -> ApiTokenQuerySet:
         """Tokens that authenticate now: not revoked, not expired."""
         now = now or timezone.now()

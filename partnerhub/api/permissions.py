@@ -1,39 +1,41 @@
-"""Who may do what through the API: one permission class for every viewset."""
+"""Who may do what through the API: the ``rules`` permissions the pages use, by name.
+
+Which records a client may read is decided by each viewset's queryset
+(``Model.objects.visible_to(user)``), so a record a client may not know exists answers 404.
+Writing needs an account (anonymous clients get 401); changing or deleting a record the
+client can see needs ``<app>.change_<model>`` / ``<app>.delete_<model>`` on it (403
+otherwise); adding needs ``<app>.add_<model>`` on the parent records the new one names,
+checked by the viewset once the input is valid (``partnerhub.access.predicates.may_add``).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
+
+from partnerhub.access.predicates import may_add_any, permission_name
+from partnerhub.access.scope import get_scope
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
 
 
-def may_write(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    """Whether ``user`` may create, change and delete records (for now: staff only)."""
-    return bool(user is not None and user.is_authenticated and getattr(user, "is_staff", False))
-
-
-def may_see_everything(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    """Whether ``user`` sees internal records and people (for now: staff only)."""
-    return may_write(user)
-
-
 class RecordPermission(BasePermission):
-    """The interim rule for every record: reading is open, writing is for staff.
-
-    What a client may read is narrowed separately, by each viewset's queryset hook
-    (``partnerhub.api.visibility.visible_to``), so a record a client may not see answers
-    404 rather than 403. The access issue (#3: ``rules`` predicates, roles of hub staff,
-    coordinator and representative) replaces the two helpers above with the same rule
-    names the UI uses; viewsets keep using this one class.
-    """
+    """Reading is narrowed by the queryset; writing follows the declared permissions."""
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method in SAFE_METHODS or may_write(request.user)
+        if request.method in SAFE_METHODS:
+            return True
+        if not get_scope(request.user).is_authenticated:
+            return False
+        if request.method == "POST" and getattr(view, "action", None) == "create":
+            return may_add_any(request.user, view.get_queryset().model)  # type: ignore[attr-defined]
+        return True
 
     def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
-        return request.method in SAFE_METHODS or may_write(request.user)
+        if request.method in SAFE_METHODS:
+            return True
+        action = "delete" if request.method == "DELETE" else "change"
+        return bool(request.user.has_perm(permission_name(type(obj), action), obj))

@@ -15,10 +15,13 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from partnerhub.access.predicates import may_add, may_move
 from partnerhub.api.visibility import visible_to
 from partnerhub.core.filters import CODE
 from partnerhub.core.services import Actor
@@ -58,7 +61,7 @@ class RecordReadViewSet(ClientLanguageMixin, viewsets.ReadOnlyModelViewSet):
         return self.queryset.all()
 
     def get_queryset(self) -> QuerySet[Any]:
-        """The single visibility hook: the access issue (#3) swaps ``visible_to`` for rules."""
+        """The single visibility hook: records outside it answer 404."""
         return visible_to(self.base_queryset(), self.request.user)
 
 
@@ -112,9 +115,21 @@ class RecordViewSet(
         fresh = self.get_queryset().get(pk=instance.pk)
         return self.get_serializer(fresh).data
 
+    def check_add(self, data: Mapping[str, Any]) -> None:
+        """Refuse (403) adding a record under parents the client may not add to."""
+        model = self.base_queryset().model
+        if not may_add(self.request.user, model, data):
+            raise PermissionDenied(_("You may not add this record here."))
+
+    def check_move(self, instance: models.Model, data: Mapping[str, Any]) -> None:
+        """Refuse (403) moving a record under parents the client may not add to."""
+        if not may_move(self.request.user, instance, data):
+            raise PermissionDenied(_("You may not move this record there."))
+
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_write_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        self.check_add(serializer.validated_data)
         with transaction.atomic():
             instance = self.create_record(dict(serializer.validated_data), by=request.user)
         return Response(self.represent(instance), status=status.HTTP_201_CREATED)
@@ -125,6 +140,7 @@ class RecordViewSet(
             instance, data=request.data, partial=kwargs.pop("partial", False)
         )
         serializer.is_valid(raise_exception=True)
+        self.check_move(instance, serializer.validated_data)
         with transaction.atomic():
             instance = self.update_record(
                 instance, dict(serializer.validated_data), by=request.user

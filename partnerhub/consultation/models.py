@@ -5,21 +5,24 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.consultation.choices import ProblemStatus
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import raise_if
 
+#: Statuses in which a problem is shown to the public.
+PUBLIC_PROBLEM_STATUSES = (
+    ProblemStatus.PUBLISHED,
+    ProblemStatus.BEING_ADDRESSED,
+    ProblemStatus.ADDRESSED,
+)
 
-class LocalProblemQuerySet(models.QuerySet["LocalProblem"]):
+
+class LocalProblemQuerySet(AccessQuerySet["LocalProblem"]):
     def public(self) -> LocalProblemQuerySet:
-        return self.filter(
-            status__in=[
-                ProblemStatus.PUBLISHED,
-                ProblemStatus.BEING_ADDRESSED,
-                ProblemStatus.ADDRESSED,
-            ]
-        )
+        return self.filter(status__in=PUBLIC_PROBLEM_STATUSES)
 
 
 class LocalProblem(TimeStampedModel):
@@ -57,6 +60,24 @@ class LocalProblem(TimeStampedModel):
         blank=True,
         related_name="raised_problems",
     )
+    submitted_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("submitted by (account)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="submitted_problems",
+    )
+    hub = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("moderating hub"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moderated_problems",
+        help_text=_("The hub whose staff review, publish and take up this problem."),
+    )
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -66,6 +87,7 @@ class LocalProblem(TimeStampedModel):
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
 
+    history = HistoricalRecords()
     objects = LocalProblemQuerySet.as_manager()
 
     class Meta:

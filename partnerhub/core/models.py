@@ -1,8 +1,13 @@
 """Abstract building blocks shared by the domain models."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerhub.access.visibility import AccessQuerySet
 
 
 class TimeStampedModel(models.Model):
@@ -15,7 +20,7 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class VocabularyQuerySet(models.QuerySet):
+class VocabularyQuerySet(AccessQuerySet[Any]):
     def active(self) -> "VocabularyQuerySet":
         return self.filter(is_active=True)
 
@@ -34,6 +39,7 @@ class Vocabulary(models.Model):
     is_active = models.BooleanField(_("in use"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    history = HistoricalRecords(inherit=True)
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:

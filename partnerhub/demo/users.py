@@ -1,9 +1,11 @@
 """Demo users, one per foreseen role, and the table of their logins.
 
-Roles and their permissions are built later; for now a role is a Django group. Every demo
-user shares one documented password, for demonstration only. Users other than the site
-administrator are linked to an invented person who represents an organisation where that
-fits the role.
+Each role is a role assignment over its scope (partnerhub.access): the hub user works for
+the Postojna hub, the coordinator coordinates the Postojna pilot partnership, the
+representative acts for FAL. The Django groups of the same names only label users in the
+admin; permissions come from the assignments. Every demo user shares one documented
+password, for demonstration only. Users other than the site administrator are linked to an
+invented person.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from partnerhub.access.choices import Role
+from partnerhub.access.services import grant_role
 from partnerhub.demo import places
 from partnerhub.demo.context import DemoContext
+from partnerhub.partnerships.models import Partnership
 from partnerhub.registry.services import create_affiliation, create_person
 
+PILOT_PARTNERSHIP = "Pilotno lokalno partnerstvo Postojna"
 DEMO_PASSWORD = "partnerhub-demo"  # noqa: S105 - documented demo password, demo users only
 EMAIL_DOMAIN = "example.org"
 
@@ -50,6 +56,8 @@ class DemoLogin:
     is_staff: bool = False
     is_superuser: bool = False
     person: DemoPerson | None = None
+    #: The role granted, and over what: an organisation key, or a partnership's name.
+    grant: tuple[Role, str] | None = None
 
 
 DEMO_LOGINS = (
@@ -65,8 +73,8 @@ DEMO_LOGINS = (
         role=_("hub staff (Postojna hub)"),
         try_this=_("Follow the hub's goals and facilitate the Postojna pilot partnership."),
         group=HUB_STAFF,
-        is_staff=True,
         person=DemoPerson("Maja", "Zgledna", "sodelavka stičišča (demo oseba)", "postojna_hub"),
+        grant=(Role.HUB_STAFF, "postojna_hub"),
     ),
     DemoLogin(
         username="coordinator",
@@ -78,6 +86,7 @@ DEMO_LOGINS = (
         person=DemoPerson(
             "Luka", "Primer", "koordinator pilotnega partnerstva (demo oseba)", "demo_ngo_postojna"
         ),
+        grant=(Role.COORDINATOR, PILOT_PARTNERSHIP),
     ),
     DemoLogin(
         username="representative",
@@ -89,6 +98,7 @@ DEMO_LOGINS = (
         person=DemoPerson(
             "Anna", "Przykładowa", "przedstawicielka stowarzyszenia (osoba przykładowa)", "fal"
         ),
+        grant=(Role.REPRESENTATIVE, "fal"),
     ),
     DemoLogin(
         username="citizen",
@@ -127,7 +137,16 @@ def create_demo_users(ctx: DemoContext) -> list[str]:
             user.groups.add(groups[login.group])
         if login.person:
             _create_person(ctx, user, login.person)
+        if login.grant:
+            _grant(ctx, user, *login.grant)
     return sorted(existing)
+
+
+def _grant(ctx: DemoContext, user: User, role: Role, scope: str) -> None:
+    if role == Role.COORDINATOR:
+        grant_role(user, role, partnership=Partnership.objects.get(name=scope))
+    else:
+        grant_role(user, role, organisation=ctx.organisation(scope))
 
 
 def _create_person(ctx: DemoContext, user: User, spec: DemoPerson) -> None:

@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.choices import Visibility
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import (
@@ -19,7 +21,7 @@ from partnerhub.core.validation import (
 from partnerhub.events.choices import AttendanceSector, EventType
 
 
-class EventQuerySet(models.QuerySet["Event"]):
+class EventQuerySet(AccessQuerySet["Event"]):
     def published(self) -> EventQuerySet:
         return self.filter(visibility=Visibility.PUBLISHED)
 
@@ -87,6 +89,7 @@ class Event(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
+    history = HistoricalRecords()
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -132,6 +135,9 @@ class AttendanceCount(models.Model):
     )
     sector = models.CharField(_("sector"), max_length=16, choices=AttendanceSector.choices)
     count = models.IntegerField(_("participants"))
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["AttendanceCount"].as_manager()
 
     class Meta:
         verbose_name = _("attendance count")
@@ -187,6 +193,9 @@ class Registration(TimeStampedModel):
         default=AttendanceSector.UNSPECIFIED,
     )
     attended = models.BooleanField(_("attended"), default=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Registration"].as_manager()
 
     class Meta:
         verbose_name = _("registration")

@@ -1,12 +1,13 @@
 """The open-data page and its downloads: list exports, Popolo, IATI and the data package.
 
-Anonymous visitors get published records only; the staff variants (people included, by
-name only) need a staff login.
+Anonymous visitors get published records only. Signed in, a list export holds every record
+the user may see (their partnerships' internal records included, people by name only); the
+Popolo document with people is for site administrators.
 """
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required, user_passes_test
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,6 +16,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from partnerhub.access.predicates import is_site_admin
+from partnerhub.api.visibility import visible_to
 from partnerhub.opendata import selectors
 from partnerhub.opendata.conf import DATA_PACKAGE_FILENAME, data_package_path, get_publisher
 from partnerhub.opendata.datapackage import build_data_package
@@ -65,11 +68,11 @@ def list_export(request: HttpRequest, resource: str, export_format: str) -> Http
 
 
 @require_safe
-@staff_member_required
+@login_required
 def staff_list_export(request: HttpRequest, resource: str, export_format: str) -> HttpResponseBase:
-    """Every record of one type, staff-only columns included (never contact details)."""
+    """Every record of one type the user may see, internal columns included (never contacts)."""
     spec = _spec_or_404(resource, export_format)
-    queryset = spec.model._default_manager.order_by("pk")
+    queryset = visible_to(spec.model._default_manager.order_by("pk"), request.user)
     return export_response(
         queryset, spec, export_format, public=False, filename=f"{spec.name}-staff.{export_format}"
     )
@@ -82,7 +85,7 @@ def popolo(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-@staff_member_required
+@user_passes_test(is_site_admin)
 def popolo_staff(request: HttpRequest) -> JsonResponse:
     """The Popolo document with people (names only), their memberships and affiliations."""
     return JsonResponse(build_popolo(public=False), json_dumps_params=JSON_OPTIONS)

@@ -13,7 +13,9 @@ from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.choices import DatePrecision, Sector, Visibility
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import END_BEFORE_START, check_period, raise_if
@@ -68,7 +70,7 @@ def member_count_annotations() -> dict[str, Any]:
     }
 
 
-class PartnershipQuerySet(models.QuerySet["Partnership"]):
+class PartnershipQuerySet(AccessQuerySet["Partnership"]):
     def with_member_counts(self) -> PartnershipQuerySet:
         """Annotate ``member_count_annotations()`` in the list's own query."""
         return self.annotate(**member_count_annotations())
@@ -193,6 +195,7 @@ class Partnership(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
+    history = HistoricalRecords()
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
@@ -292,6 +295,9 @@ class Membership(TimeStampedModel):
     joined = models.DateField(_("joined"), null=True, blank=True)
     left = models.DateField(_("left"), null=True, blank=True)
     responsibilities = models.TextField(_("responsibilities"), blank=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Membership"].as_manager()
 
     class Meta:
         verbose_name = _("membership")

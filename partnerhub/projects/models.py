@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.choices import Currency, DatePrecision, Visibility
 from partnerhub.core.models import TimeStampedModel, Vocabulary
 from partnerhub.core.validation import (
@@ -78,6 +80,9 @@ class FundingProgramme(models.Model):
     period = models.CharField(_("financial period"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    history = HistoricalRecords()
+    objects = AccessQuerySet["FundingProgramme"].as_manager()
+
     class Meta:
         verbose_name = _("funding programme")
         verbose_name_plural = _("funding programmes")
@@ -87,7 +92,7 @@ class FundingProgramme(models.Model):
         return self.short_name or self.name
 
 
-class ProgrammeQuerySet(models.QuerySet["Programme"]):
+class ProgrammeQuerySet(AccessQuerySet["Programme"]):
     def published(self) -> ProgrammeQuerySet:
         return self.filter(visibility=Visibility.PUBLISHED)
 
@@ -141,6 +146,7 @@ class Programme(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
+    history = HistoricalRecords()
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
@@ -159,7 +165,7 @@ class Programme(TimeStampedModel):
         raise_if(errors)
 
 
-class ProjectQuerySet(models.QuerySet["Project"]):
+class ProjectQuerySet(AccessQuerySet["Project"]):
     def published(self) -> ProjectQuerySet:
         return self.filter(visibility=Visibility.PUBLISHED)
 
@@ -269,6 +275,7 @@ class Project(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
+    history = HistoricalRecords()
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -339,6 +346,9 @@ class ProjectPartner(TimeStampedModel):
         _("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER
     )
     budget_share = money_field(_("budget share"))
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["ProjectPartner"].as_manager()
 
     class Meta:
         verbose_name = _("project partner")

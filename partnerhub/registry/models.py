@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.choices import Sector
 from partnerhub.core.models import TimeStampedModel, Vocabulary
 from partnerhub.core.validation import END_BEFORE_START, check_period, raise_if
@@ -45,7 +47,7 @@ class ThematicArea(Vocabulary):
         verbose_name_plural = _("thematic areas")
 
 
-class OrganisationQuerySet(models.QuerySet["Organisation"]):
+class OrganisationQuerySet(AccessQuerySet["Organisation"]):
     def active(self) -> OrganisationQuerySet:
         return self.filter(status=OrganisationStatus.ACTIVE)
 
@@ -132,6 +134,7 @@ class Organisation(TimeStampedModel):
         ),
     )
 
+    history = HistoricalRecords()
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
@@ -233,6 +236,9 @@ class Person(TimeStampedModel):
         related_name="person",
     )
 
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Person"].as_manager()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -266,6 +272,9 @@ class Affiliation(TimeStampedModel):
     )
     start = models.DateField(_("from"), null=True, blank=True)
     end = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Affiliation"].as_manager()
 
     class Meta:
         verbose_name = _("affiliation")

@@ -10,7 +10,9 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import NEGATIVE_AMOUNT, check_not_negative, raise_if
 from partnerhub.results.choices import GoalKind, GoalStatus, IndicatorKind, Qualifier, Unit
@@ -106,6 +108,9 @@ class Indicator(OwnedByOne, TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     note = models.TextField(_("note"), blank=True)
 
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Indicator"].as_manager()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -155,6 +160,9 @@ class ReportedValue(TimeStampedModel):
     reported_on = models.DateField(_("date"))
     value = figure_field(_("value"), optional=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["ReportedValue"].as_manager()
 
     class Meta:
         verbose_name = _("reported value")
@@ -210,6 +218,9 @@ class Goal(OwnedByOne, TimeStampedModel):
         related_name="goals",
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["Goal"].as_manager()
 
     class Meta:
         verbose_name = _("goal")

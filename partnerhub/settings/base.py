@@ -23,11 +23,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
+    "axes",
+    "csp",
+    "django_htmx",
+    "django_tables2",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "partnerhub.core",
+    "partnerhub.access",
+    "partnerhub.accounts",
+    "partnerhub.privacy",
+    "partnerhub.audit",
     "partnerhub.territory",
     "partnerhub.registry",
     "partnerhub.partnerships",
@@ -40,6 +50,7 @@ INSTALLED_APPS = [
     "partnerhub.opendata",
     "partnerhub.synthetic",
     "partnerhub.search",
+    "partnerhub.workspace",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +63,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    # Records who made a change made through a request (the audit trail).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Brute-force protection first (django-axes), then object permissions declared with `rules`
+# (each app's rules.py), then Django's own accounts and model permissions.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "partnerhub.urls"
@@ -188,3 +213,13 @@ SPECTACULAR_SETTINGS = {
         "PartnerRoleEnum": "partnerhub.projects.choices.PartnerRole",
     },
 }
+
+# --- Access (partnerhub.access) and brute-force protection (django-axes) ----------------
+
+# Five failed sign-ins for one username from one address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.territory.choices import Level, MunicipalityType
 
 PATH_SEPARATOR = "/"
 
 
-class TerritorialUnitQuerySet(models.QuerySet["TerritorialUnit"]):
+class TerritorialUnitQuerySet(AccessQuerySet["TerritorialUnit"]):
     def in_country(self, country: str) -> TerritorialUnitQuerySet:
         return self.filter(country=country.upper())
 
@@ -54,6 +56,7 @@ class TerritorialUnit(models.Model):
     )
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
 
+    history = HistoricalRecords()
     objects = TerritorialUnitQuerySet.as_manager()
 
     class Meta:

@@ -35,7 +35,8 @@ def anonymous() -> APIClient:
 
 @pytest.fixture
 def staff_user(db: None) -> User:
-    return UserFactory.create(is_staff=True)
+    """A site administrator (the only role that writes every kind of record)."""
+    return UserFactory.create(is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
-"""Who sees and writes what: anonymous and signed-in clients read published records only,
-never people; only staff write."""
+"""Who sees and writes what through the API: anonymous and signed-in clients without a role
+read published records only, never people; they write nothing but a local problem (held for
+review). Roles (hub staff, coordinator, representative) are covered by the permission matrix
+in partnerhub/access/tests."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from django.test import Client
 from rest_framework.test import APIClient, APIRequestFactory
 
 from partnerhub.api.tests.records import Records, build_records
+from partnerhub.consultation.choices import ProblemStatus
+from partnerhub.consultation.models import LocalProblem
 from partnerhub.registry.api.serializers import PersonSerializer
 from partnerhub.registry.models import Organisation
 
@@ -70,13 +74,34 @@ def test_nothing_is_written_by_a_refused_request(anonymous: APIClient, records: 
     assert records.ngo.name != "Zmieniona"
 
 
-@pytest.mark.parametrize("collection", COLLECTIONS)
-def test_signed_in_users_who_are_not_staff_never_write(
+@pytest.mark.parametrize("collection", [c for c in COLLECTIONS if c != "local-problems"])
+def test_signed_in_users_without_a_role_never_write(
     member: APIClient, records: Records, collection: str
 ) -> None:
     response = member.post(f"/api/{collection}/", {"name": "Nowa"})
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
+
+
+def test_a_problem_submitted_by_a_registered_user_waits_for_review(
+    member: APIClient, records: Records
+) -> None:
+    response = member.post(
+        "/api/local-problems/", {"title": "Ni avtobusa do vasi", "status": "published"}
+    )
+    assert response.status_code == 201, response.content
+    problem = LocalProblem.objects.get(pk=response.json()["id"])
+    assert problem.status == ProblemStatus.SUBMITTED
+    # The submitter sees it; the public does not, until the hub publishes it.
+    assert member.get(f"/api/local-problems/{problem.pk}/").status_code == 200
+    assert APIClient().get(f"/api/local-problems/{problem.pk}/").status_code == 404
+    # The submitter may edit the text while it waits, but not publish it.
+    edited = member.patch(f"/api/local-problems/{problem.pk}/", {"title": "Ni avtobusa"})
+    assert edited.status_code == 200, edited.content
+    published = member.patch(f"/api/local-problems/{problem.pk}/", {"status": "published"})
+    assert published.status_code == 403
+    problem.refresh_from_db()
+    assert problem.status == ProblemStatus.SUBMITTED
 
 
 @pytest.mark.parametrize("collection", READ_ONLY)

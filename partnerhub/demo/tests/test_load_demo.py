@@ -251,7 +251,7 @@ def test_demo_users_exist_and_can_log_in(demo: str) -> None:
         assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
         assert username in demo
     assert User.objects.get(username="admin").is_superuser
-    assert User.objects.get(username="hub").is_staff
+    assert not User.objects.get(username="hub").is_staff  # the admin is for site administrators
     assert not User.objects.get(username="citizen").is_staff
     assert User.objects.get(username="hub").groups.filter(name="Hub staff").exists()
     representative = User.objects.get(username="representative")

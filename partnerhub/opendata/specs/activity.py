@@ -18,7 +18,6 @@ from partnerhub.opendata.specs.base import (
     attribute,
     combine,
     ids,
-    published,
     published_link,
     published_links,
     territory_columns,
@@ -44,7 +43,6 @@ EVENTS = ExportSpec(
     title=_("Events"),
     description=_("Meetings, trainings, workshops and seminars, with attendance by sector."),
     model=Event,
-    public_scope=published,
     select_related=("territory",),
     prefetch_related=(Prefetch("organisers", queryset=Organisation.objects.only("id")),),
     annotations=combine(
@@ -92,7 +90,6 @@ PROBLEMS = ExportSpec(
     title=_("Local problems"),
     description=_("Problems of local communities that a partnership could take on."),
     model=LocalProblem,
-    public_scope=published,
     select_related=("territory", "raised_by_organisation", "raised_by_person"),
     prefetch_related=(AREAS,),
     columns=(

@@ -6,8 +6,8 @@ package and, later, the ``?format=`` of the API and HTML lists: a caller passes 
 
 Public exports are safe by construction:
 
-* ``public_scope`` narrows any queryset to the records the public may see, whatever the
-  caller passed;
+* the queryset is narrowed to the records the public may see (``visible_to`` an anonymous
+  visitor, the declared access of partnerhub.access), whatever the caller passed;
 * columns marked ``staff_only`` are dropped;
 * a column's ``public_value`` replaces its value (a link to a record that is not published
   is left blank, so the export neither reveals it nor breaks the data package's foreign keys);
@@ -81,10 +81,8 @@ def ids(relation: str) -> Getter:
 
 
 def published(queryset: Any) -> Any:
-    """The records the public may see: the queryset's ``published()``, or ``public()``."""
-    if hasattr(queryset, "published"):
-        return queryset.published()
-    return queryset.public()
+    """The records the public may see: what the model's declared access shows anonymously."""
+    return queryset.visible_to(None)
 
 
 @dataclass(frozen=True)
@@ -121,13 +119,12 @@ class ForeignKey:
 
 @dataclass(frozen=True)
 class ExportSpec:
-    """How to export one record type: columns, query shape, public scope, references."""
+    """How to export one record type: columns, query shape, references."""
 
     name: str
     title: StrOrPromise
     model: type[models.Model]
     columns: tuple[Column, ...]
-    public_scope: Callable[[Any], models.QuerySet[Any]] | None = None
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str | Prefetch, ...] = ()
     annotations: Callable[[], Mapping[str, Any]] | None = None
@@ -159,8 +156,8 @@ class ExportSpec:
         self.check_audience(public=public)
         if queryset.model is not self.model:
             raise TypeError(f"{self.name} exports {self.model.__name__}, not {queryset.model}")
-        if public and self.public_scope is not None:
-            return self.public_scope(queryset)
+        if public:
+            return published(queryset)
         return queryset
 
     def prepare(self, queryset: models.QuerySet[Any], *, public: bool) -> models.QuerySet[Any]:
@@ -224,8 +221,8 @@ class ExportSpec:
 def published_links(**models_by_relation: type[models.Model]) -> Callable[[], dict[str, Any]]:
     """Annotations ``<relation>_published`` used by ``published_link`` columns.
 
-    Each asks the related model's own ``published()`` (or ``public()``) queryset, so "what
-    the public may see" keeps one definition.
+    Each asks the related model's declared access (``visible_to`` an anonymous visitor), so
+    "what the public may see" keeps one definition.
     """
 
     def annotations() -> dict[str, Any]:

@@ -15,7 +15,6 @@ from partnerhub.opendata.specs.base import (
     ForeignKey,
     attribute,
     ids,
-    published,
     territory_columns,
 )
 from partnerhub.opendata.specs.registry import AREAS, areas_column
@@ -45,7 +44,6 @@ PARTNERSHIPS = ExportSpec(
     title=_("Partnerships"),
     description=_("Partnerships of every kind, with their members counted by sector."),
     model=Partnership,
-    public_scope=published,
     select_related=("territory", "hub"),
     prefetch_related=(
         AREAS,
@@ -134,9 +132,6 @@ MEMBERSHIPS = ExportSpec(
         "appear only in staff exports."
     ),
     model=Membership,
-    public_scope=lambda queryset: queryset.filter(
-        partnership__in=Partnership.objects.published(), organisation__isnull=False
-    ),
     select_related=("partnership", "organisation", "person"),
     columns=(
         Column("id", _("ID"), "integer"),

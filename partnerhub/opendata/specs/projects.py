@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from partnerhub.opendata.specs.base import (
@@ -15,7 +15,6 @@ from partnerhub.opendata.specs.base import (
     codes,
     combine,
     prefetched,
-    published,
     published_link,
     published_links,
     territory_columns,
@@ -45,7 +44,6 @@ PROGRAMMES = ExportSpec(
     title=_("Programmes"),
     description=_("Multi-year programmes written from a standard fiche."),
     model=Programme,
-    public_scope=published,
     select_related=("territory",),
     prefetch_related=(AREAS, TARGET_GROUPS),
     annotations=published_links(partnership=Partnership),
@@ -86,7 +84,6 @@ PROJECTS = ExportSpec(
         "field is exported empty."
     ),
     model=Project,
-    public_scope=published,
     select_related=("lead_organisation", "support_area", "seat", "funding_programme"),
     prefetch_related=(AREAS, TARGET_GROUPS, ACTIVITY_TYPES),
     annotations=combine(
@@ -175,7 +172,6 @@ PROJECT_PARTNERS = ExportSpec(
     title=_("Project partners"),
     description=_("Organisations taking part in projects, with their role."),
     model=ProjectPartner,
-    public_scope=lambda queryset: queryset.filter(project__in=Project.objects.published()),
     select_related=("organisation",),
     annotations=lambda: {"currency": F("project__currency")},
     columns=(
@@ -198,20 +194,11 @@ def _owner_type(indicator: Any) -> str:
     return next(f for f in Indicator.OWNER_FIELDS if getattr(indicator, f"{f}_id"))
 
 
-def _public_indicators(queryset: Any) -> Any:
-    return queryset.filter(
-        Q(project__in=Project.objects.published())
-        | Q(programme__in=Programme.objects.published())
-        | Q(partnership__in=Partnership.objects.published())
-    )
-
-
 INDICATORS = ExportSpec(
     name="indicators",
     title=_("Indicators"),
     description=_("Output and result indicators with unit, baseline, target and achieved value."),
     model=Indicator,
-    public_scope=_public_indicators,
     columns=(
         Column("id", _("ID"), "integer"),
         Column(

@@ -9,7 +9,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from partnerhub.api.fields import RecordSerializer
-from partnerhub.api.visibility import may_see_people
 from partnerhub.core.choices import Sector
 from partnerhub.partnerships.models import Membership, Partnership
 
@@ -71,8 +70,9 @@ class MemberSerializer(RecordSerializer):
 class PartnershipSerializer(RecordSerializer):
     """A partnership with its members and the balance of the three sectors.
 
-    Members who are people are listed only to those who may see people; the balance counts
-    them either way (as ``individuals``).
+    Members who are people are listed only to those who may read the partnership's internal
+    page (the viewset annotates ``shows_people``); the balance counts them either way (as
+    ``individuals``).
     """
 
     members = serializers.SerializerMethodField()
@@ -98,8 +98,7 @@ class PartnershipSerializer(RecordSerializer):
     @extend_schema_field(MemberSerializer(many=True))
     def get_members(self, partnership: Partnership) -> list[dict[str, Any]]:
         members = self._memberships(partnership)
-        request = self.context.get("request")
-        if not may_see_people(getattr(request, "user", None)):
+        if not getattr(partnership, "shows_people", False):
             members = [m for m in members if m.organisation_id is not None]
         return MemberSerializer(members, many=True).data  # type: ignore[return-value]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 
 from partnerhub.api.exceptions import prefixed
 from partnerhub.api.viewsets import RecordViewSet
@@ -52,6 +52,16 @@ class PartnershipViewSet(RecordViewSet):
     ordering = ["name"]
     update_service = services.update_partnership
     delete_service = services.delete_partnership
+
+    def base_queryset(self) -> QuerySet[Partnership]:
+        internal = Partnership.objects.internal_to(self.request.user).values("pk")
+        return (
+            super()
+            .base_queryset()
+            .annotate(
+                shows_people=ExpressionWrapper(Q(pk__in=internal), output_field=BooleanField())
+            )
+        )
 
     def create_record(self, data: dict[str, Any], *, by: Actor) -> Partnership:
         members = data.pop("members", [])

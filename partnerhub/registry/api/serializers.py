@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from partnerhub.api.fields import RecordSerializer
-from partnerhub.api.visibility import may_see_people
 from partnerhub.api.vocabularies import VocabularySerializer
 from partnerhub.registry.models import Affiliation, Organisation, Person, ThematicArea
 from partnerhub.registry.validators import validate_country_code
@@ -87,14 +86,6 @@ class PersonSerializer(RecordSerializer):
             *RECORD_FIELDS,
         ]
         read_only_fields = RECORD_FIELDS
-
-    def to_representation(self, instance: Person) -> dict[str, Any]:
-        data: dict[str, Any] = super().to_representation(instance)
-        request = self.context.get("request")
-        if not may_see_people(getattr(request, "user", None)):
-            for field in Person.PERSONAL_DATA_FIELDS:
-                data[field] = ""
-        return data
 
 
 class AffiliationSerializer(RecordSerializer):

@@ -1,0 +1,6 @@
+"""Pages of the registry app."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "registry"
+urlpatterns: list[URLPattern | URLResolver] = []
