@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,7 @@ def grant_role(
         organisation=organisation,
         partnership=partnership,
         start=start or timezone.localdate(),
-        granted_by=by if getattr(by, "pk", None) else None,
+        granted_by=by if isinstance(by, User) else None,
     )
     save_validated(assignment, by=by)
     forget_scope(user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ MODERATED_FIELDS = ("status", "rejection_reason")
 
 def may_moderate(by: Actor, problem: LocalProblem) -> bool:
     """The system (``by=None``), site administrators and the staff of the problem's hub."""
-    return by is None or bool(by.has_perm(MODERATE, problem))
+    return by is None or (isinstance(by, User) and by.has_perm(MODERATE, problem))
 
 
 def record_problem(
@@ -32,12 +33,12 @@ def record_problem(
     have one and named no one else.
     """
     problem = LocalProblem(**fields)
-    if by is not None and by.is_authenticated:
+    if isinstance(by, User):
         problem.submitted_by = by
     if not may_moderate(by, problem):
         problem.status = ProblemStatus.SUBMITTED
         problem.rejection_reason = ""
-        person = Person.objects.filter(user_id=getattr(by, "pk", None)).first()
+        person = Person.objects.filter(user=problem.submitted_by).first()
         if person and not (problem.raised_by_person_id or problem.raised_by_organisation_id):
             problem.raised_by_person = person
     return save_validated(problem, m2m={"areas": areas}, by=by)

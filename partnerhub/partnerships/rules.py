@@ -35,12 +35,12 @@ def _belongs(scope: Scope) -> Q:
     return Q(pk__in=members.filter(condition).values("partnership_id"))
 
 
-def managed_partnerships(scope: Scope) -> QuerySet[Partnership]:
+def managed_partnerships(scope: Scope) -> QuerySet[Partnership, Any]:
     """Ids of the partnerships ``scope`` manages (a subquery for related records' rules)."""
     return Partnership.objects.filter(_managed(scope)).values("pk")
 
 
-def internal_partnerships(scope: Scope) -> QuerySet[Partnership]:
+def internal_partnerships(scope: Scope) -> QuerySet[Partnership, Any]:
     """Ids of the partnerships whose internal pages ``scope`` may read."""
     return Partnership.objects.filter(_managed(scope) | _belongs(scope)).values("pk")
 

@@ -8,6 +8,8 @@ internal page. Funding programmes, activity types and target groups are public v
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 from django.db.models import Q, QuerySet
 
@@ -68,23 +70,19 @@ def _project_deletable(scope: Scope) -> Q:
     )
 
 
-def visible_projects(scope: Scope) -> QuerySet[Project]:
-    return Project.objects.filter(Q(visibility=PUBLISHED) | _project_internal(scope))
-
-
-def internal_projects(scope: Scope) -> QuerySet[Project]:
+def internal_projects(scope: Scope) -> QuerySet[Project, Any]:
     return Project.objects.filter(_project_internal(scope) | _project_editable(scope)).values("pk")
 
 
-def managed_projects(scope: Scope) -> QuerySet[Project]:
+def managed_projects(scope: Scope) -> QuerySet[Project, Any]:
     return Project.objects.filter(_project_editable(scope)).values("pk")
 
 
-def internal_programmes(scope: Scope) -> QuerySet[Programme]:
+def internal_programmes(scope: Scope) -> QuerySet[Programme, Any]:
     return Programme.objects.filter(_programme_internal(scope)).values("pk")
 
 
-def managed_programmes(scope: Scope) -> QuerySet[Programme]:
+def managed_programmes(scope: Scope) -> QuerySet[Programme, Any]:
     return Programme.objects.filter(_programme_editable(scope)).values("pk")
 
 

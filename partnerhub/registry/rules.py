@@ -21,13 +21,15 @@ from partnerhub.access.predicates import (
 from partnerhub.access.scope import Scope
 from partnerhub.access.visibility import EVERYTHING, NOTHING, declare_access
 from partnerhub.partnerships.models import Membership
-from partnerhub.partnerships.rules import internal_partnerships, managed_partnerships
+from partnerhub.partnerships.rules import internal_partnerships
 from partnerhub.registry.models import Affiliation, Organisation, Person, ThematicArea
 
 
 def _organisation_editable(scope: Scope) -> Q:
+    # Hub staff keep the registry of their partnerships' members; a coordinator edits the
+    # partnership, not its members' profiles.
     in_hub_partnerships = Membership.objects.filter(
-        partnership_id__in=managed_partnerships(scope), organisation__isnull=False
+        partnership__hub_id__in=scope.hub_ids, organisation__isnull=False
     ).values("organisation_id")
     return (
         Q(pk__in=scope.organisation_ids) | Q(pk__in=scope.hub_ids) | Q(pk__in=in_hub_partnerships)
@@ -54,7 +56,7 @@ def _person_internal(scope: Scope) -> Q:
 def _person_editable(scope: Scope) -> Q:
     affiliated_to_hub = Affiliation.objects.filter(organisation_id__in=scope.hub_ids)
     in_managed = Membership.objects.filter(
-        partnership_id__in=managed_partnerships(scope), person__isnull=False
+        partnership__hub_id__in=scope.hub_ids, person__isnull=False
     )
     return (
         _own_person(scope)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
@@ -42,6 +45,22 @@ class GenerationReport:
     @property
     def rows(self) -> int:
         return sum(t.rows for t in self.models.values())
+
+
+@contextmanager
+def per_record_history_paused() -> Iterator[None]:
+    """No per-record audit rows while synthetic benchmark data is written or purged.
+
+    Synthetic rows are generated and removed in bulk, millions at a time; a history row for
+    each would double the work and bury the real audit trail. The command records the run
+    itself instead. This process only (a management command), restored afterwards.
+    """
+    previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = previous
 
 
 def prepare_context(seed: int) -> GenerationContext:
@@ -128,7 +147,7 @@ def purge_synthetic_data() -> dict[str, int]:
     deleted: dict[str, int] = {}
     tables = list(synthetic_tables())
     roots = set(MARKED_FIELDS)
-    with transaction.atomic():
+    with transaction.atomic(), per_record_history_paused():
         for model, rows in reversed(tables):
             if model in roots:
                 continue

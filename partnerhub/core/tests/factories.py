@@ -21,6 +21,8 @@ from factory.django import DjangoModelFactory
 from stdnum.pl import regon
 from stdnum.si import ddv, maticna
 
+from partnerhub.access.choices import Role
+from partnerhub.access.models import RoleAssignment
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.choices import Sector
 from partnerhub.events.choices import AttendanceSector, EventType
@@ -369,6 +371,20 @@ class LocalProblemFactory(BaseFactory[LocalProblem]):
     title = factory.Sequence(lambda n: f"No public transport to the village {n}")
 
 
+# --- access ---------------------------------------------------------------------------
+
+
+class RoleAssignmentFactory(BaseFactory[RoleAssignment]):
+    """A representative of a new organisation (pass ``role``/``partnership`` for others)."""
+
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.REPRESENTATIVE
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
 FACTORIES: tuple[type[BaseFactory[Any]], ...] = (
     UserFactory,
     GroupFactory,
@@ -392,6 +408,7 @@ FACTORIES: tuple[type[BaseFactory[Any]], ...] = (
     AttendanceCountFactory,
     RegistrationFactory,
     LocalProblemFactory,
+    RoleAssignmentFactory,
 )
 
 

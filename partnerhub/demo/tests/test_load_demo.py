@@ -11,7 +11,10 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.http import HttpRequest
+from django.test import RequestFactory
 
+from partnerhub.access.models import RoleAssignment
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.choices import Sector
 from partnerhub.events.models import Event
@@ -246,14 +249,30 @@ def test_running_load_demo_again_changes_nothing(demo: str) -> None:
     assert "coordinator" in output  # the logins are printed even when skipped
 
 
+def sign_in_request() -> HttpRequest:
+    """django-axes (brute-force protection) needs the request of every sign-in."""
+    return RequestFactory().post("/accounts/login/")
+
+
 def test_demo_users_exist_and_can_log_in(demo: str) -> None:
     for username in ("admin", "hub", "coordinator", "representative", "citizen"):
-        assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
+        assert (
+            authenticate(sign_in_request(), username=username, password=DEMO_PASSWORD) is not None
+        ), username
         assert username in demo
     assert User.objects.get(username="admin").is_superuser
     assert not User.objects.get(username="hub").is_staff  # the admin is for site administrators
     assert not User.objects.get(username="citizen").is_staff
     assert User.objects.get(username="hub").groups.filter(name="Hub staff").exists()
+    roles = {
+        (a.user.username, a.role, str(a.organisation or a.partnership))
+        for a in RoleAssignment.objects.select_related("user", "organisation", "partnership")
+    }
+    assert roles == {
+        ("hub", "hub_staff", "Regionalno stičišče NVO Primorsko-notranjske regije"),
+        ("coordinator", "coordinator", "Pilotno lokalno partnerstvo Postojna"),
+        ("representative", "representative", "Stowarzyszenie Forum Aktywności Lokalnej"),
+    }
     representative = User.objects.get(username="representative")
     affiliation = representative.person.affiliations.get()
     assert affiliation.is_representative
@@ -276,7 +295,10 @@ def test_an_existing_user_keeps_its_password() -> None:
     output = run_load_demo()
 
     assert Organisation.objects.exists()
-    assert authenticate(username="admin", password=DEMO_PASSWORD) is None
-    assert authenticate(username="admin", password="someone-elses-password") is not None
-    assert authenticate(username="hub", password=DEMO_PASSWORD) is not None
+    assert authenticate(sign_in_request(), username="admin", password=DEMO_PASSWORD) is None
+    assert (
+        authenticate(sign_in_request(), username="admin", password="someone-elses-password")
+        is not None
+    )
+    assert authenticate(sign_in_request(), username="hub", password=DEMO_PASSWORD) is not None
     assert "keep their own passwords: admin" in output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -73,4 +74,4 @@ def test_staff_popolo_has_people_by_name_only(demo: None, client: Client, superu
 def test_staff_popolo_needs_a_staff_login(demo: None, client: Client) -> None:
     response = client.get(reverse("opendata:popolo-staff"))
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert response["Location"].startswith(str(settings.LOGIN_URL))

@@ -87,6 +87,13 @@ class PersonSerializer(RecordSerializer):
         ]
         read_only_fields = RECORD_FIELDS
 
+    def to_representation(self, instance: Person) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if not getattr(instance, "shows_contacts", False):
+            for field in Person.PERSONAL_DATA_FIELDS:
+                data[field] = ""
+        return data
+
 
 class AffiliationSerializer(RecordSerializer):
     """A person's role in an organisation over a period."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from partnerhub.api.viewsets import RecordViewSet
 from partnerhub.api.vocabularies import VocabularyViewSet
@@ -47,7 +48,11 @@ class OrganisationViewSet(RecordViewSet):
 
 
 class PersonViewSet(RecordViewSet):
-    """People taking part (staff only for now: every person's record holds personal data)."""
+    """People taking part: never public; seen as far as the access rules allow.
+
+    Contact details (e-mail, phone, address) come only to those who may change the person
+    (themselves, staff of a hub they work for, site administrators): ``shows_contacts``.
+    """
 
     queryset = Person.objects.prefetch_related("areas")
     serializer_class = PersonSerializer
@@ -57,6 +62,16 @@ class PersonViewSet(RecordViewSet):
     create_service = services.create_person
     update_service = services.update_person
     delete_service = services.delete_person
+
+    def base_queryset(self) -> QuerySet[Person]:
+        editable = Person.objects.editable_by(self.request.user).values("pk")
+        return (
+            super()
+            .base_queryset()
+            .annotate(
+                shows_contacts=ExpressionWrapper(Q(pk__in=editable), output_field=BooleanField())
+            )
+        )
 
 
 class AffiliationViewSet(RecordViewSet):
