@@ -29,6 +29,7 @@ install-test: $(VENV)/.installed-test
 migrate: install
 	@mkdir -p var
 	$(BIN)/partnerhub migrate --no-input -v 0
+	$(BIN)/partnerhub createcachetable
 
 # Loads the five cases only into an empty database; running it again changes nothing.
 demo: migrate
@@ -73,6 +74,7 @@ check-deploy: install
 	DJANGO_SETTINGS_MODULE=partnerhub.settings.production \
 	SECRET_KEY="ci-$$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" \
 	ALLOWED_HOSTS=partnerhub.example.org DATABASE_URL=sqlite:///var/check-deploy.sqlite3 \
+	EMAIL_HOST=smtp.example.org DEFAULT_FROM_EMAIL=noreply@example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install

@@ -7,7 +7,12 @@ Popolo document with people is for site administrators.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required, user_passes_test
+from typing import Any
+
+from django.contrib.auth.decorators import user_passes_test
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,13 +20,16 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from rest_framework.exceptions import AuthenticationFailed
 
 from partnerhub.access.predicates import is_site_admin
+from partnerhub.api.authentication import ApiTokenAuthentication
 from partnerhub.api.visibility import visible_to
 from partnerhub.opendata import selectors
 from partnerhub.opendata.conf import DATA_PACKAGE_FILENAME, data_package_path, get_publisher
 from partnerhub.opendata.datapackage import build_data_package
 from partnerhub.opendata.exporters import FORMATS, export_response
+from partnerhub.opendata.filtering import InvalidFilters, filtered
 from partnerhub.opendata.iati import (
     build_activity,
     iati_document,
@@ -57,22 +65,58 @@ def _spec_or_404(resource: str, export_format: str) -> ExportSpec:
     return spec
 
 
+def _filtered_or_400(request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any] | JsonResponse:
+    """The list's own filters (its query string) applied, or a 400 naming the bad ones."""
+    try:
+        return filtered(queryset, request.GET, request)
+    except InvalidFilters as invalid:
+        return JsonResponse(
+            {
+                "detail": _("Some filters are not valid."),
+                "code": "invalid",
+                "errors": invalid.errors,
+            },
+            status=400,
+        )
+
+
 @require_safe
 def list_export(request: HttpRequest, resource: str, export_format: str) -> HttpResponseBase:
-    """Published records of one type as CSV, XLSX or JSON."""
+    """Published records of one type as CSV, XLSX or JSON, filtered as the list's query string."""
     spec = _spec_or_404(resource, export_format)
     if spec.staff_only:
         raise Http404(_("There is no such export."))
-    queryset = spec.model._default_manager.order_by("pk")
+    queryset = _filtered_or_400(request, spec.model._default_manager.order_by("pk"))
+    if isinstance(queryset, JsonResponse):
+        return queryset
     return export_response(queryset, spec, export_format, public=True)
 
 
+def _token_user(request: HttpRequest) -> Any:
+    """The user of a personal API token in ``Authorization``, for scripts; None without one."""
+    try:
+        authenticated = ApiTokenAuthentication().authenticate(request)  # type: ignore[arg-type]
+    except AuthenticationFailed as failure:
+        raise PermissionDenied(str(failure.detail)) from failure
+    return authenticated[0] if authenticated else None
+
+
 @require_safe
-@login_required
 def staff_list_export(request: HttpRequest, resource: str, export_format: str) -> HttpResponseBase:
-    """Every record of one type the user may see, internal columns included (never contacts)."""
+    """Every record of one type the user may see, internal columns included (never contacts).
+
+    Signed in with the browser's session, or from a script with a personal API token
+    (``Authorization: Token <key>``). Filtered as the list's query string.
+    """
+    user = _token_user(request) or request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     spec = _spec_or_404(resource, export_format)
-    queryset = visible_to(spec.model._default_manager.order_by("pk"), request.user)
+    queryset = _filtered_or_400(
+        request, visible_to(spec.model._default_manager.order_by("pk"), user)
+    )
+    if isinstance(queryset, JsonResponse):
+        return queryset
     return export_response(
         queryset, spec, export_format, public=False, filename=f"{spec.name}-staff.{export_format}"
     )

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "partnerhub.synthetic",
     "partnerhub.search",
     "partnerhub.workspace",
+    "partnerhub.matching",
+    "partnerhub.formation",
+    "partnerhub.agreements",
 ]
 
 MIDDLEWARE = [
@@ -243,5 +246,38 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
+    }
+}
+
+# --- Accounts (partnerhub.accounts) and e-mail ------------------------------------------
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "workspace:index"
+# Sign-out shows accounts/logged_out.html. Password-reset links last Django's default 3 days,
+# as the e-mail confirmation links do.
+
+# Without EMAIL_HOST, e-mails (confirmation links, password resets) are printed to the
+# console of `make run`; with it, they go out over SMTP.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Partnerhub <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# One cache shared by every worker and app server (throttles of sign-in, password resets,
+# confirmation e-mails and the API): a table in the database (`createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "partnerhub_cache",
     }
 }

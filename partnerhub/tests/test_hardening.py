@@ -82,6 +82,8 @@ def test_production_settings_pass_the_deployment_checks() -> None:
         "SECRET_KEY": "x" * 64 + "-production-like-secret-for-the-check",
         "ALLOWED_HOSTS": "partnerhub.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "EMAIL_HOST": "smtp.example.org",
+        "DEFAULT_FROM_EMAIL": "noreply@example.org",
     }
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
@@ -101,6 +103,8 @@ def test_production_cookies_are_secure_and_https_is_enforced() -> None:
         "SECRET_KEY": "x" * 64,
         "ALLOWED_HOSTS": "partnerhub.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "EMAIL_HOST": "smtp.example.org",
+        "DEFAULT_FROM_EMAIL": "noreply@example.org",
     }
     probe = (
         "import django; django.setup(); from django.conf import settings as s; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -74,4 +75,4 @@ def test_staff_popolo_has_people_by_name_only(demo: None, client: Client, superu
 def test_staff_popolo_needs_a_staff_login(demo: None, client: Client) -> None:
     response = client.get(reverse("opendata:popolo-staff"))
     assert response.status_code == 302
-    assert response["Location"].startswith(str(settings.LOGIN_URL))
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
+from partnerhub.api.services import create_token
 from partnerhub.core.choices import Visibility
 from partnerhub.core.tests.factories import OrganisationFactory, PersonFactory, ProjectFactory
 from partnerhub.opendata.tests.helpers import body
@@ -84,7 +87,7 @@ def test_staff_exports_need_a_staff_login(staff_client: Client) -> None:
 
     anonymous = Client().get(url)
     assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(str(settings.LOGIN_URL))
+    assert anonymous["Location"].startswith(resolve_url(settings.LOGIN_URL))
     response = staff_client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="people-staff.csv"'
@@ -113,3 +116,34 @@ def test_the_data_package_is_made_when_missing_then_served_as_it_was(
     assert body(client.get(reverse("opendata:data-package"))) == data
     page = client.get(reverse("opendata:index")).content.decode()
     assert "Generated on Nov. 14, 2023" in page
+
+
+def test_an_export_carries_the_filters_of_its_list(client: Client) -> None:
+    """The list's query string, appended to the export's address, filters the export."""
+    OrganisationFactory.create(name="Fundacja Cywilna", sector="civil")
+    OrganisationFactory.create(name="Firma Prywatna", sector="private")
+
+    response = client.get(export_url("organisations", "csv"), {"sector": "private"})
+
+    assert response.status_code == 200
+    content = body(response).decode()
+    assert "Firma Prywatna" in content
+    assert "Fundacja Cywilna" not in content
+
+
+def test_an_export_with_a_bad_filter_answers_400_and_names_it(client: Client) -> None:
+    response = client.get(export_url("organisations", "csv"), {"sector": "nonsense"})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["sector"]
+
+
+def test_a_script_exports_what_its_user_may_see_with_a_personal_token(superuser: User) -> None:
+    PersonFactory.create(first_name="Ewa", last_name="Nowak")
+    key = create_token(superuser, "export script").key
+    url = export_url("people", "csv", staff=True)
+
+    response = Client().get(url, HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code == 200
+    assert b"Nowak" in body(response)
+    refused = Client().get(url, HTTP_AUTHORIZATION="Token not-a-key")
+    assert refused.status_code == 403
