@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.shortcuts import resolve_url
 from django.contrib.auth.models import User
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.shortcuts import resolve_url
 from django.contrib.auth.models import User
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
