@@ -3,8 +3,9 @@
 The staff admin is one more client of the services, like views, the API and imports: its
 forms already run ``full_clean()`` (field checks, ``clean()``, constraints) and show the
 translated messages on the right field; the saves below then go through
-``save_validated`` so the same rules, the same transaction and the later audit hooks apply
-to admin edits too.
+``save_validated`` so the same rules, the same transaction and the audit trail apply to
+admin edits too. Each record's "History" page lists its audit trail read-only: past
+versions can be looked at, never edited or restored from the admin.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms import BaseInlineFormSet, BaseModelFormSet, ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from partnerhub.core.services import Actor, delete_record, save_validated
 
@@ -52,13 +55,43 @@ class ServiceInlineFormSet(BaseInlineFormSet):
         row.delete()
 
 
-class ServiceModelAdmin(admin.ModelAdmin):
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """Shows a record's audit trail (simple-history) on its "History" page, read-only.
+
+    simple-history's admin can restore ("revert") a past version by posting its form; here
+    the past versions are shown only, and a post to them is refused, so the audit trail
+    cannot be rewritten and no write bypasses the services.
+    """
+
+    def has_change_history_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        response: HttpResponse = super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+        return response
+
+
+class ServiceModelAdmin(ReadOnlyHistoryAdmin):
     """A model admin whose writes go through the service layer.
 
     The record itself is saved with ``save_validated`` (validated again inside the write
     transaction, so nothing bypasses the rules); inline rows are saved one by one through
     their formset's ``save_row``. Deleted inline rows are removed first, so a row may be
-    replaced by a new one in the same submission.
+    replaced by a new one in the same submission. The "History" page shows the record's
+    audit trail, read-only.
     """
 
     # Web addresses typed without a scheme are read as https (Django 6's default).

@@ -89,7 +89,7 @@ class Event(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["organisers"])
     objects = EventQuerySet.as_manager()
 
     class Meta:

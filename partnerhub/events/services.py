@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from partnerhub.audit.context import acting
 from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.events.models import AttendanceCount, Event
 from partnerhub.registry.models import Organisation
@@ -29,7 +30,8 @@ def create_event(
 
 def set_attendance(event: Event, counts: Mapping[str, int], *, by: Actor = None) -> None:
     """Replace the event's attendance counts with ``counts`` (sector → number of people)."""
-    with transaction.atomic():
+    # acting(by): the counts deleted in bulk below are recorded as removed by ``by``.
+    with transaction.atomic(), acting(by):
         event.attendance.exclude(sector__in=list(counts)).delete()
         for sector, count in counts.items():
             row = event.attendance.filter(sector=sector).first() or AttendanceCount(

@@ -195,7 +195,7 @@ class Partnership(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["areas", "problems", "grew_out_of"])
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

@@ -146,7 +146,7 @@ class Programme(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["target_groups", "areas"])
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
@@ -275,7 +275,7 @@ class Project(TimeStampedModel):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLISHED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["activity_types", "target_groups", "areas"])
     objects = ProjectQuerySet.as_manager()
 
     class Meta:

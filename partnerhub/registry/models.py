@@ -134,7 +134,7 @@ class Organisation(TimeStampedModel):
         ),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["areas"])
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
@@ -236,7 +236,7 @@ class Person(TimeStampedModel):
         related_name="person",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["areas"])
     objects = AccessQuerySet["Person"].as_manager()
 
     class Meta:

@@ -75,7 +75,7 @@ def remove_value(reported: ReportedValue, *, by: Actor = None) -> None:
     """Remove a value reported by mistake; ``achieved`` follows."""
     with transaction.atomic():
         locked = Indicator.objects.select_for_update().get(pk=reported.indicator_id)
-        reported.delete()
+        delete_record(reported, by=by)
         _sync_achieved(locked, by=by)
 
 

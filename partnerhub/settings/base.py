@@ -281,3 +281,11 @@ CACHES = {
         "LOCATION": "partnerhub_cache",
     }
 }
+
+# --- Personal data (partnerhub.privacy) -------------------------------------------------
+
+# The version of the privacy policy consents are given to; a new version asks again.
+PRIVACY_POLICY_VERSION = env_str("PRIVACY_POLICY_VERSION", "2026-11")
+# `partnerhub apply-retention` anonymises people without an account and without activity
+# for longer than this.
+PERSONAL_DATA_RETENTION_DAYS = int(env_str("PERSONAL_DATA_RETENTION_DAYS", str(5 * 365)))

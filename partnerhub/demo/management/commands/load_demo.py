@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext
 
+from partnerhub.audit.services import command_run
 from partnerhub.core.selectors import get_record_counts
 from partnerhub.demo.services import load_demo_data
 from partnerhub.demo.users import login_table
@@ -14,7 +15,10 @@ class Command(BaseCommand):
     help = "Load the five demo cases if the database is empty, then print the demo logins."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = load_demo_data()
+        with command_run("load-demo") as run:
+            result = load_demo_data()
+            if not result.loaded:
+                run.changed = 0
         if result.loaded:
             self.stdout.write(self.style.SUCCESS(gettext("Loaded the five demo cases.")))
             for label, count in get_record_counts():

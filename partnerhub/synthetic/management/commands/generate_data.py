@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from tqdm import tqdm
 
+from partnerhub.audit.services import command_run
 from partnerhub.synthetic.plan import DEFAULT_ORGANISATIONS, GenerationPlan
 from partnerhub.synthetic.services import (
     SyntheticDataError,
@@ -99,12 +100,16 @@ class Command(BaseCommand):
         )
         show = not options["no_progress"] and sys.stderr.isatty()
         try:
-            report = generate_synthetic_data(
-                plan,
-                seed=options["seed"],
-                batch_size=options["batch_size"],
-                progress=tqdm_progress(show),
-            )
+            with command_run("generate-data") as run:
+                report = generate_synthetic_data(
+                    plan,
+                    seed=options["seed"],
+                    batch_size=options["batch_size"],
+                    progress=tqdm_progress(show),
+                )
+                run.summary = {"seed": report.seed, "rows": report.rows} | {
+                    label: timing.rows for label, timing in report.models.items()
+                }
         except SyntheticDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -120,7 +125,10 @@ class Command(BaseCommand):
             )
 
     def _purge(self) -> None:
-        deleted = purge_synthetic_data()
+        with command_run("generate-data --purge") as run:
+            deleted = purge_synthetic_data()
+            run.summary = dict(deleted)
+            run.changed = sum(deleted.values())
         total = sum(deleted.values())
         self.stdout.write(
             self.style.SUCCESS(

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerhub.audit.services import command_run
 from partnerhub.territory.choices import Level
 from partnerhub.territory.services import TerritoryDataError, import_terc
 from partnerhub.territory.teryt import TercError
@@ -40,7 +41,16 @@ class Command(BaseCommand):
                 )
 
         try:
-            summary = import_terc(path, progress=progress)
+            # A repeated import that changed nothing leaves no audit event.
+            with command_run("import-teryt") as run:
+                summary = import_terc(path, progress=progress)
+                run.changed = summary.changed
+                run.summary = {
+                    "file": path.name,
+                    "created": sum(summary.created.values()),
+                    "updated": sum(summary.updated.values()),
+                    "unchanged": sum(summary.unchanged.values()),
+                }
         except (TercError, TerritoryDataError) as error:
             raise CommandError(
                 _("%(path)s: %(error)s Nothing was imported.") % {"path": path, "error": error}

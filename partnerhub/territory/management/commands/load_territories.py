@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy, ngettext
 
+from partnerhub.audit.services import command_run
 from partnerhub.territory.services import TerritoryDataError, load_territories
 
 # argparse needs a plain string, so the help is translated when the command is made.
@@ -23,7 +24,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            changed = load_territories()
+            # Safe to repeat: a run that changed nothing leaves no audit event.
+            with command_run("load-territories") as run:
+                changed = run.changed = load_territories()
+                run.summary = {"changed": changed}
         except TerritoryDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
