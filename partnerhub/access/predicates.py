@@ -93,6 +93,7 @@ def no_parent(user: Any, obj: models.Model | None) -> bool:
 
 
 _PARENTS: dict[type[models.Model], tuple[str, ...]] = {}
+_ADD_ANY: dict[type[models.Model], rules.Predicate] = {}
 
 
 def declare_permissions(
@@ -100,6 +101,7 @@ def declare_permissions(
     *,
     add: rules.Predicate,
     parents: tuple[str, ...] = (),
+    add_any: rules.Predicate | None = None,
     change: rules.Predicate | None = None,
     delete: rules.Predicate | None = None,
 ) -> None:
@@ -108,9 +110,12 @@ def declare_permissions(
     ``<app>.view_<model>``, ``<app>.view_internal_<model>``, ``<app>.add_<model>``,
     ``<app>.change_<model>``, ``<app>.delete_<model>``. ``add`` is checked with the parent
     record the new one goes under (a partnership for a membership), or without a record;
-    ``parents`` names the fields that hold such records.
+    ``parents`` names the fields that hold such records; ``add_any`` says who could add one
+    at all, before the parent is known (default: anyone holding a role).
     """
     _PARENTS[model] = parents
+    if add_any is not None:
+        _ADD_ANY[model] = add_any
     app_label = model._meta.app_label
     name = model._meta.model_name
     permissions = {
@@ -131,6 +136,11 @@ add_under_changeable_parent = ~no_parent & can_change
 def permission_name(model: type[models.Model], action: str) -> str:
     """``<app>.<action>_<model>``, e.g. ``projects.change_project``."""
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def parent_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields of ``model`` that name the records a new one is added under."""
+    return _PARENTS.get(model, ())
 
 
 def parents_in(model: type[models.Model], data: Mapping[str, Any]) -> list[models.Model]:
@@ -173,6 +183,8 @@ def may_add_any(user: Any, model: type[models.Model]) -> bool:
     """
     if user.has_perm(permission_name(model, "add"), None):
         return True
+    if model in _ADD_ANY:
+        return bool(_ADD_ANY[model](user))
     scope = get_scope(user)
     has_role = scope.is_hub_staff or scope.is_coordinator or scope.is_representative
     return bool(_PARENTS.get(model)) and has_role

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 import django_filters as filters
 from django import forms
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -82,11 +83,12 @@ def vocabulary_filter(
 
 
 class RecordFilterSet(filters.FilterSet):
-    """A filterset with ``q``: a simple search over the model's ``search_fields``.
+    """A filterset with ``q``: the site's full-text search, plus simple containment.
 
-    The search is case-insensitive containment (``icontains``) on every field in
-    ``search_fields``; fields in ``exact_search_fields`` (registry ids) match exactly.
-    Diacritics-insensitive ranking comes with the search of the HTML lists.
+    A record matches when its search-index entry matches (case- and diacritics-insensitive
+    word prefixes, as the HTML lists search), or when a field in ``search_fields`` contains
+    the words (``icontains``), or when a field in ``exact_search_fields`` (registry ids)
+    equals them.
     """
 
     search_fields: ClassVar[tuple[str, ...]] = ()
@@ -102,12 +104,29 @@ class RecordFilterSet(filters.FilterSet):
         term = value.strip()
         if not term:
             return queryset
-        condition = Q()
+        condition = self.text_condition(queryset, term)
         for field in self.search_fields:
             condition |= Q(**{f"{field}__icontains": term})
         for field in self.exact_search_fields:
             condition |= Q(**{field: self.exact_term(term)})
         return queryset.filter(condition)
+
+    def text_condition(self, queryset: QuerySet[Any], term: str) -> Q:
+        """Records whose full-text entry matches ``term``, as the HTML lists search them.
+
+        The search index folds case and diacritics (ł, č, …) and matches word prefixes, so
+        "lodz" finds Łódź in the API and the exports as on the pages. Models without an
+        index entry fall back to the ``search_fields`` containment alone.
+        """
+        from partnerhub.search.engines import record_match
+        from partnerhub.search.registry import get_spec_for_model, is_searchable
+        from partnerhub.search.text import query_terms
+
+        terms = query_terms(term)
+        if not terms or not is_searchable(queryset.model):
+            return Q(pk__in=[])
+        kind = get_spec_for_model(queryset.model).kind
+        return record_match(connections[queryset.db].vendor, terms, kind)
 
     def exact_term(self, term: str) -> str:
         """How a search term reads when compared with ``exact_search_fields``."""

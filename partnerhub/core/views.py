@@ -1,15 +1,213 @@
-"""The home page and a health check for load balancers."""
+"""The home page, a health check, and the list page every directory list is built on."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import django_tables2 as tables
 from django.db import connection
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.decorators.http import require_safe
+from django_filters import FilterSet
+from django_stubs_ext import StrOrPromise
 
+from partnerhub.core.directory import (
+    COUNT_CAP,
+    RELEVANCE,
+    CursorPage,
+    Facet,
+    FacetResult,
+    SortExpression,
+    SortOption,
+    capped_count,
+    paginate_by_cursor,
+    relevance_key,
+    search_directory,
+    selected_values,
+    without,
+)
 from partnerhub.core.selectors import get_record_counts
+from partnerhub.search.selectors import filter_queryset_by_search
+from partnerhub.search.text import query_terms
+
+#: Parameters a list reads itself; every other parameter goes to the filterset.
+LIST_PARAMS = ("q", "sort", "cursor")
+MAX_QUERY_LENGTH = 200
 
 
+def wants_partial(request: HttpRequest) -> bool:
+    """An htmx request that swaps part of the page (not one restoring browser history)."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+
+
+def without_duplicates(records: QuerySet[Any]) -> QuerySet[Any]:
+    """``records`` without ``DISTINCT``: filters across many-to-many relations ask for it,
+    and sorting a page out of a distinct set means de-duplicating every match first."""
+    if not records.query.distinct:
+        return records
+    return records.model._default_manager.filter(pk__in=records.values("pk"))
+
+
+def results_text(count: int) -> str:
+    """ "25 results", "1 000+ results" — in the reader's language and plural form."""
+    if count > COUNT_CAP:
+        shown = _("%(count)s+") % {"count": number_format(COUNT_CAP, force_grouping=True)}
+        number = COUNT_CAP
+    else:
+        shown = number_format(count, force_grouping=True)
+        number = count
+    return ngettext("%(count)s result", "%(count)s results", number) % {"count": shown}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a list page shows for one request: the page of records and how to narrow it."""
+
+    query: str
+    sort: SortOption
+    sort_options: list[SortOption]
+    page: CursorPage
+    count: int
+    facets: list[FacetResult]
+    filterset: FilterSet
+    table: tables.Table
+
+    @property
+    def count_text(self) -> str:
+        return results_text(self.count)
+
+
+class DirectoryListView(View):
+    """A list of one kind of record: search, filters with counts, sorting, cursor pages.
+
+    Subclasses name the filterset (shared with the API), the table, the facets and the
+    sorts, and give ``get_records()`` (the records the user may see) and
+    ``with_page_details()`` (what the table reads, fetched for one page at once). The page
+    works without JavaScript (a GET form); with htmx, changing a filter fetches only the
+    results and the facets (``directory/_results.html``) and pushes the URL.
+    """
+
+    title: ClassVar[StrOrPromise] = ""
+    intro: ClassVar[StrOrPromise] = ""
+    filterset_class: ClassVar[type[FilterSet]]
+    table_class: ClassVar[type[tables.Table]]
+    facets: ClassVar[tuple[Facet, ...]] = ()
+    sort_options: ClassVar[tuple[SortOption, ...]]
+    #: Keys that order records with the same relevance to a search.
+    relevance_tiebreak: ClassVar[tuple[tuple[SortExpression, bool], ...]] = ()
+    #: Filters shown above the facets (a territory drill-down, date and amount ranges).
+    filters_template: ClassVar[str | None] = None
+    #: The open-data export of the same records (``opendata:list-export`` resource).
+    export_resource: ClassVar[str] = ""
+    template_name: ClassVar[str] = "directory/list.html"
+    results_template: ClassVar[str] = "directory/_results.html"
+
+    def get_records(self) -> QuerySet[Any]:
+        """The records the user may see (``visible_to``), before any filter."""
+        raise NotImplementedError
+
+    def with_page_details(self, records: QuerySet[Any]) -> QuerySet[Any]:
+        """``records`` with what one page of the table reads (``select_related`` …)."""
+        return records
+
+    def get_filters_context(self) -> dict[str, Any]:
+        """What ``filters_template`` needs beyond the filterset."""
+        return {}
+
+    @staticmethod
+    def search(records: QuerySet[Any], query: str) -> QuerySet[Any]:
+        return filter_queryset_by_search(records, query) if query else records
+
+    def filterset(self, data: Any, records: QuerySet[Any]) -> FilterSet:
+        return self.filterset_class(data=data, queryset=records, request=self.request)
+
+    def choose_sort(self, records: QuerySet[Any], query: str) -> tuple[SortOption, list[Any]]:
+        options = list(self.sort_options)
+        if query_terms(query):
+            relevance = SortOption(
+                RELEVANCE,
+                _("Best match"),
+                ((relevance_key(records, query), False), *self.relevance_tiebreak),
+            )
+            options.insert(0, relevance)
+        wanted = self.request.GET.get("sort", "")
+        chosen = next((option for option in options if option.value == wanted), options[0])
+        return chosen, options
+
+    def build_listing(self) -> Listing:
+        params = self.request.GET
+        query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        data = without(params, LIST_PARAMS)
+        records = self.get_records()
+        filterset = self.filterset(data, records)
+        filtered = self.search(filterset.qs, query)
+        sort, sort_options = self.choose_sort(records, query)
+        page = paginate_by_cursor(
+            self.with_page_details(without_duplicates(filtered)),
+            sort,
+            params.get("cursor") or None,
+        )
+        facets = []
+        for facet in self.facets:
+            selected = selected_values(data, facet.param)
+            base = filtered
+            if selected and not facet.conjunctive:
+                # Options of one facet combine with OR: count as if none of them were chosen.
+                base = self.search(self.filterset(without(data, [facet.param]), records).qs, query)
+            facets.append(facet.result(base, selected))
+        return Listing(
+            query=query,
+            sort=sort,
+            sort_options=sort_options,
+            page=page,
+            count=capped_count(filtered),
+            facets=facets,
+            filterset=filterset,
+            table=self.table_class(page.records),
+        )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        listing = self.build_listing()
+        context = {
+            "view": self,
+            "listing": listing,
+            "title": self.title,
+            "intro": self.intro,
+            **self.get_filters_context(),
+        }
+        if wants_partial(request):
+            response = render(request, self.results_template, {**context, "oob": True})
+        else:
+            response = render(request, self.template_name, context)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """What Partnerhub holds, with a way into the staff workspace."""
-    return render(request, "core/home.html", {"counts": get_record_counts()})
+    """What the directory holds, a search across every kind of record, and what is new."""
+    # Imported here: the domain apps' views import this module for DirectoryListView.
+    from partnerhub.partnerships.selectors import latest_partnerships
+    from partnerhub.projects.selectors import latest_projects
+
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    context = {
+        "query": query,
+        "results": search_directory(request.user, query) if query else [],
+        "counts": get_record_counts(),
+        "latest_partnerships": latest_partnerships(request.user),
+        "latest_projects": latest_projects(request.user),
+    }
+    return render(request, "core/home.html", context)
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
@@ -212,6 +213,9 @@ class Partnership(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:partnership-detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         super().clean()

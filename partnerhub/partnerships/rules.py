@@ -14,7 +14,12 @@ import rules
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from partnerhub.access.predicates import add_under_changeable_parent, declare_permissions
+from partnerhub.access.predicates import (
+    add_under_changeable_parent,
+    declare_permissions,
+    is_hub_staff,
+    is_site_admin,
+)
 from partnerhub.access.scope import Scope, get_scope
 from partnerhub.access.visibility import declare_access
 from partnerhub.core.choices import Visibility
@@ -58,7 +63,9 @@ declare_access(
     editable=_managed,
     deletable=lambda scope: Q(hub_id__in=scope.hub_ids),
 )
-declare_permissions(Partnership, add=is_staff_of_hub, parents=("hub",))
+declare_permissions(
+    Partnership, add=is_staff_of_hub, parents=("hub",), add_any=is_hub_staff | is_site_admin
+)
 
 declare_access(
     Membership,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -158,6 +159,9 @@ class Programme(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("projects:programme-detail", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         super().clean()
         errors: dict[str, list[ValidationError]] = {}
@@ -298,6 +302,9 @@ class Project(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project-detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         super().clean()

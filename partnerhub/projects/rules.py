@@ -59,14 +59,19 @@ def _project_internal(scope: Scope) -> Q:
 
 
 def _project_editable(scope: Scope) -> Q:
-    return Q(partnership_id__in=managed_partnerships(scope)) | Q(
-        programme__partnership_id__in=managed_partnerships(scope)
+    # Hub staff also manage the projects their hub leads, under a partnership or not.
+    return (
+        Q(partnership_id__in=managed_partnerships(scope))
+        | Q(programme__partnership_id__in=managed_partnerships(scope))
+        | Q(lead_organisation_id__in=scope.hub_ids)
     )
 
 
 def _project_deletable(scope: Scope) -> Q:
-    return Q(partnership__hub_id__in=scope.hub_ids) | Q(
-        programme__partnership__hub_id__in=scope.hub_ids
+    return (
+        Q(partnership__hub_id__in=scope.hub_ids)
+        | Q(programme__partnership__hub_id__in=scope.hub_ids)
+        | Q(lead_organisation_id__in=scope.hub_ids)
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -161,6 +162,9 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:organisation-detail", kwargs={"pk": self.pk})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.country = (self.country or "").upper()  # "pl" and "PL" are one country

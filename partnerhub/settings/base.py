@@ -147,6 +147,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO; lock-outs are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # --- REST API (partnerhub.api): /api/, schema at /api/schema/ --------------------------

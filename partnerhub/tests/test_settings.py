@@ -10,6 +10,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 60,
     "ALLOWED_HOSTS": "partnerhub.example.org",
     "DATABASE_URL": "postgres://user@db.example.org/partnerhub",
+    "EMAIL_HOST": "smtp.example.org",
+    "DEFAULT_FROM_EMAIL": "Partnerhub <noreply@example.org>",
 }
 
 
