@@ -74,6 +74,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token-revoke"),
     path("auth/login/", views.SignInView.as_view(), name="login"),
     path("auth/logout/", views.SignOutView.as_view(), name="logout"),
+    # Partner recommendations hang under the records they are for (before the router).
+    path("", include("partnerhub.matching.api.urls")),
     path("", include(router.urls)),
     # Last: whatever else is asked for under /api/ is a JSON 404, never an HTML page.
     re_path(r"^(?P<unmatched>[\s\S]*)$", views.not_found),

@@ -106,6 +106,7 @@ def _load_pilot(ctx: DemoContext) -> None:
         ),
         territory=postojna,
         raised_by_organisation=ngo,
+        hub=hub,
         status=ProblemStatus.PUBLISHED,
         areas=ctx.areas("seniors", "local-development"),
     )

@@ -29,9 +29,11 @@ EXPECTED_KEYS = [
     *(f"{key}@candidates" for key in QUERY_ROWS),
     "import_generator",
     "import_insert",
+    "recommendation",
+    "recommendation_scoring",
+    "recommendation_index",
     "api_list",
     "api_detail",
-    "recommendation",
     "graph_metrics",
     "worker_memory",
 ]
@@ -90,7 +92,8 @@ def test_each_run_rewrites_only_its_own_section(report: BenchReport, tmp_path: P
 
     assert text.startswith("# Benchmarks\n\nAnalysis written by hand.\n")
     assert text.count(f"<!-- bench:small-{connection.vendor}:begin -->") == 1
-    assert "| Partner recommendation top-10 against numpy brute force | not yet available" in text
+    assert "| Collaboration graph: degree, PageRank, betweenness | not yet available" in text
+    assert "| Partner recommendation top-10 (warm index), whole answer with reasons |" in text
     assert "Cores" in text and "PostgreSQL" in text and "SQLite" in text
     assert "Candidate indexes (created in the bench database only, then dropped)" in text
     assert "Organisations: name starts with" in render_text(report)

@@ -1,0 +1,1 @@
+"""Partner recommendations: which organisations to invite to a local problem or partnership."""
