@@ -30,6 +30,6 @@ def test_the_export_of_a_search_holds_what_the_list_shows(anonymous: APIClient) 
 
     response = anonymous.get("/open-data/organisations.json", {"q": "walbrzyskie"})
 
-    body = b"".join(response.streaming_content).decode()
+    body = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
     assert "Wałbrzyskie" in body
     assert "Łódzka" not in body
