@@ -13,9 +13,11 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from partnerhub.agreements.api.urls import routes as agreement_routes
 from partnerhub.api import views
 from partnerhub.consultation.api.views import LocalProblemViewSet
 from partnerhub.events.api.views import AttendanceCountViewSet, EventViewSet
+from partnerhub.formation.api.urls import routes as formation_routes
 from partnerhub.partnerships.api.views import MembershipViewSet, PartnershipViewSet
 from partnerhub.projects.api.views import (
     ActivityTypeViewSet,
@@ -64,6 +66,9 @@ router.register("territories", TerritorialUnitViewSet, basename="territorialunit
 router.register("thematic-areas", ThematicAreaViewSet, basename="thematicarea")
 router.register("activity-types", ActivityTypeViewSet, basename="activitytype")
 router.register("target-groups", TargetGroupViewSet, basename="targetgroup")
+# Formation (invitations, lifecycle, balance, health) and agreements.
+for prefix, viewset, basename in [*formation_routes, *agreement_routes]:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -209,7 +209,7 @@ def _m2m_changes(row: Any, older: Any, sets: M2MSets) -> list[tuple[str, Any, An
     """(field name, old related ids, new related ids) for each many-to-many field changed."""
     if row.history_type == "-":
         return []
-    changes = []
+    changes: list[tuple[str, Any, Any]] = []
     for name, by_version in sets.items():
         new = by_version.get(row.history_id, ())
         old = by_version.get(older.history_id, ()) if older is not None else ()

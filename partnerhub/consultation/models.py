@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerhub.access.visibility import AccessQuerySet
-from partnerhub.consultation.choices import ProblemStatus
+from partnerhub.consultation.choices import ProblemStatus, SupportKind
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import raise_if
+from partnerhub.registry.validators import validate_http_url
 
 #: Statuses in which a problem is shown to the public.
 PUBLIC_PROBLEM_STATUSES = (
@@ -18,11 +20,26 @@ PUBLIC_PROBLEM_STATUSES = (
     ProblemStatus.BEING_ADDRESSED,
     ProblemStatus.ADDRESSED,
 )
+#: Statuses in which a problem may be backed: public and not yet solved.
+BACKABLE_PROBLEM_STATUSES = (ProblemStatus.PUBLISHED, ProblemStatus.BEING_ADDRESSED)
 
 
 class LocalProblemQuerySet(AccessQuerySet["LocalProblem"]):
     def public(self) -> LocalProblemQuerySet:
         return self.filter(status__in=PUBLIC_PROBLEM_STATUSES)
+
+    def with_support_counts(self) -> LocalProblemQuerySet:
+        """Annotate ``support_count`` (every backing) and ``can_help_count`` ("we can help")."""
+        return self.annotate(
+            support_count=Count("supports", distinct=True),
+            can_help_count=Count(
+                "supports", filter=Q(supports__kind=SupportKind.CAN_HELP), distinct=True
+            ),
+        )
+
+    def ranked(self) -> LocalProblemQuerySet:
+        """Most backed first, then the most recent: one query however many problems."""
+        return self.with_support_counts().order_by("-support_count", "-created_at", "-pk")
 
 
 class LocalProblem(TimeStampedModel):
@@ -108,3 +125,109 @@ class LocalProblem(TimeStampedModel):
                 )
             )
         raise_if(errors)
+
+
+class ProblemLink(models.Model):
+    """Evidence for a problem: a web page (a study, an article, a council resolution)."""
+
+    problem = models.ForeignKey(
+        LocalProblem,
+        verbose_name=_("local problem"),
+        on_delete=models.CASCADE,
+        related_name="links",
+    )
+    url = models.URLField(_("web address"), max_length=500, validators=[validate_http_url])
+    title = models.CharField(_("title"), max_length=300)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["ProblemLink"].as_manager()
+
+    class Meta:
+        verbose_name = _("link to evidence")
+        verbose_name_plural = _("links to evidence")
+        ordering = ["problem", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProblemSupport(models.Model):
+    """An organisation or a person backing a problem: "we see this too" or "we can help".
+
+    Exactly one of ``organisation`` and ``person`` is set, and each backer backs a problem
+    once (backing again changes the kind and the note). A backer removed from the registry
+    takes its backing along.
+    """
+
+    problem = models.ForeignKey(
+        LocalProblem,
+        verbose_name=_("local problem"),
+        on_delete=models.CASCADE,
+        related_name="supports",
+    )
+    organisation = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="problem_supports",
+    )
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="problem_supports",
+    )
+    kind = models.CharField(_("kind of support"), max_length=16, choices=SupportKind.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("recorded by (account)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = AccessQuerySet["ProblemSupport"].as_manager()
+
+    class Meta:
+        verbose_name = _("support for a problem")
+        verbose_name_plural = _("support for problems")
+        ordering = ["problem", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False) & Q(person__isnull=True))
+                | (Q(organisation__isnull=True) & Q(person__isnull=False)),
+                name="consultation_support_one_backer",
+                violation_error_message=_(
+                    "A problem is backed either by an organisation or by a person, not both."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["problem", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="consultation_support_once_per_organisation",
+                violation_error_message=_("This organisation already backs this problem."),
+            ),
+            models.UniqueConstraint(
+                fields=["problem", "person"],
+                condition=Q(person__isnull=False),
+                name="consultation_support_once_per_person",
+                violation_error_message=_("This person already backs this problem."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.backer} — {self.problem}"
+
+    @property
+    def backer(self) -> object:
+        return self.organisation if self.organisation_id else self.person

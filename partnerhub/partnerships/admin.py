@@ -104,6 +104,12 @@ class PartnershipAdmin(ServiceModelAdmin):
         RECORD_FIELDSET,
     )
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # A partnership moves through its lifecycle by the lifecycle service (which records
+        # each transition); its first stage is set when it is created.
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "stage") if obj is not None else fields
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Partnership]:
         """Member and sector counts in the same query as the list (no query per row)."""
         qs = super().get_queryset(request)

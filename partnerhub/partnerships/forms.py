@@ -53,6 +53,12 @@ class PartnershipForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Later stages are reached through the lifecycle, which records each move.
+            self.fields["stage"].disabled = True
+            self.fields["stage"].help_text = _(
+                "The stage changes through the partnership's lifecycle (Move to another stage)."
+            )
         hub_field = self.fields["hub"]
         assert isinstance(hub_field, forms.ModelChoiceField)
         scope = get_scope(self.user)

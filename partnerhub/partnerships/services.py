@@ -6,7 +6,9 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
@@ -34,6 +36,24 @@ def create_partnership(
 def update_partnership(
     partnership: Partnership, *, by: Actor = None, **changes: Any
 ) -> Partnership:
+    """Change a partnership's details, areas, problems and lineage — not its stage.
+
+    A stage change is a step in the partnership's lifecycle, recorded with its date and
+    author: it goes through ``partnerhub.formation.services.move_partnership_to_stage``.
+    Passing the current stage unchanged (as a whole-record form does) is fine.
+    """
+    if "stage" in changes and changes["stage"] != partnership.stage:
+        raise ValidationError(
+            {
+                "stage": ValidationError(
+                    _(
+                        "The lifecycle stage is changed as a stage transition (with its date "
+                        "and a note), not by editing the partnership."
+                    ),
+                    code="stage_through_lifecycle",
+                )
+            }
+        )
     return update_fields(partnership, changes, by=by)
 
 

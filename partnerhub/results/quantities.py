@@ -30,7 +30,7 @@ PHRASES: dict[str, Callable[[int], str]] = {
     Unit.PLACES: lambda n: ngettext("%(figure)s place", "%(figure)s places", n),
     Unit.COUNTIES: lambda n: ngettext("%(figure)s county", "%(figure)s counties", n),
 }
-SYMBOLS = {Unit.PERCENT: "%", Unit.EUR: "EUR", Unit.PLN: "PLN"}
+SYMBOLS: dict[str, str] = {Unit.PERCENT: "%", Unit.EUR: "EUR", Unit.PLN: "PLN"}
 NBSP = "\xa0"
 
 

@@ -216,6 +216,9 @@ SPECTACULAR_SETTINGS = {
         "PartnershipKindEnum": "partnerhub.partnerships.choices.PartnershipKind",
         "MemberRoleEnum": "partnerhub.partnerships.choices.MemberRole",
         "PartnerRoleEnum": "partnerhub.projects.choices.PartnerRole",
+        "StageEnum": "partnerhub.partnerships.choices.Stage",
+        "InvitationStatusEnum": "partnerhub.formation.choices.InvitationStatus",
+        "VersionStatusEnum": "partnerhub.agreements.choices.VersionStatus",
     },
 }
 
@@ -291,3 +294,8 @@ PRIVACY_POLICY_VERSION = env_str("PRIVACY_POLICY_VERSION", "2026-11")
 # `partnerhub apply-retention` anonymises people without an account and without activity
 # for longer than this.
 PERSONAL_DATA_RETENTION_DAYS = int(env_str("PERSONAL_DATA_RETENTION_DAYS", str(5 * 365)))
+
+# --- Formation (partnerhub.formation) ---------------------------------------------------
+
+# The three-sector balance check warns when one sector holds more than this share of members.
+PARTNERSHIP_DOMINANCE_THRESHOLD = float(env_str("PARTNERSHIP_DOMINANCE_THRESHOLD", "0.6"))

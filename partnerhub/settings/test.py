@@ -23,3 +23,14 @@ REST_FRAMEWORK = {
 
 # Each test process keeps its own cache (throttle counters); tests clear it where it matters.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# SQLite tests use a database file (WAL, as in production), not the in-memory default: an
+# in-memory shared-cache database reports a lock at once instead of waiting, so concurrency
+# tests could not tell a working lock from a broken one. One file per test process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"partnerhub-test-{os.getpid()}.sqlite3")
+    }

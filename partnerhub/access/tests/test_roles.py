@@ -63,5 +63,6 @@ def test_an_ended_role_reaches_nothing() -> None:
 def test_hub_staff_are_granted_over_a_hub_only() -> None:
     from django.core.exceptions import ValidationError
 
+    not_a_hub = f.OrganisationFactory.create(is_hub=False)
     with pytest.raises(ValidationError):
-        grant_role(f.UserFactory.create(), Role.HUB_STAFF, organisation=f.OrganisationFactory())
+        grant_role(f.UserFactory.create(), Role.HUB_STAFF, organisation=not_a_hub)

@@ -57,8 +57,12 @@ def point_at_existing_record(case: Any) -> None:
     identifier = (case.path_parameters or {}).get("id")
     if not isinstance(identifier, int) or identifier % 2:
         return
-    view = resolve(case.formatted_path).func
-    model: type[models.Model] = view.cls.queryset.model  # type: ignore[attr-defined]
+    view = resolve(case.formatted_path).func.cls  # type: ignore[attr-defined]
+    # A viewset's queryset, or the record a view under it answers about (recommendations).
+    queryset = getattr(view, "queryset", None)
+    model: type[models.Model] = (
+        queryset.model if queryset is not None else view.source.model  # matching views
+    )
     ids = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
     if ids:
         case.path_parameters["id"] = ids[(identifier // 2) % len(ids)]

@@ -9,6 +9,7 @@ dates are fixed (never today's), money adds up, organisations carry no registry 
 from __future__ import annotations
 
 import datetime
+import importlib
 import itertools
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -413,8 +414,22 @@ FACTORIES: tuple[type[BaseFactory[Any]], ...] = (
 
 
 def factory_for(model: type[models.Model]) -> type[BaseFactory[Any]]:
-    """The factory that builds ``model`` (every model has one)."""
+    """The factory that builds ``model`` (every model has one): here, or in its app's
+    ``tests/factories.py`` (apps added later keep their factories with them)."""
     for candidate in FACTORIES:
         if candidate._meta.model is model:
             return candidate
-    raise LookupError(f"No factory for {model._meta.label}: add one to core/tests/factories.py")
+    try:
+        module = importlib.import_module(f"partnerhub.{model._meta.app_label}.tests.factories")
+    except ModuleNotFoundError:
+        module = None
+    for candidate in vars(module).values() if module else ():
+        if (
+            isinstance(candidate, type)
+            and issubclass(candidate, factory.django.DjangoModelFactory)
+            and candidate._meta.model is model
+        ):
+            return candidate
+    raise LookupError(
+        f"No factory for {model._meta.label}: add one to its app's tests/factories.py"
+    )

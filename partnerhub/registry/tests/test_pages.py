@@ -257,7 +257,7 @@ def test_the_download_holds_what_the_filtered_list_shows(
     download = client.get(link)
 
     assert download.status_code == 200
-    names = [row["name"] for row in json.loads(b"".join(download.streaming_content))]
+    names = [row["name"] for row in json.loads(b"".join(download.streaming_content))]  # type: ignore[attr-defined]
     assert names == row_names(response) == ["Forum Aktywności Lokalnej"]
 
 

@@ -101,7 +101,7 @@ def test_those_who_manage_a_partnership_change_it(world: World, role: str) -> No
     assert response.status_code == 302
     world.partnership_a.refresh_from_db()
     assert world.partnership_a.name == "Partnership A, renamed"
-    assert world.partnership_a.stage == "building"
+    assert world.partnership_a.stage == "scoping"  # the lifecycle moves it, not the form
     assert world.partnership_a.history.first().history_user == user
 
 
