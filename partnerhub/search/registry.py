@@ -21,6 +21,7 @@ from partnerhub.projects.models import Programme, Project
 from partnerhub.registry.models import Organisation, Person
 from partnerhub.search.choices import SearchKind
 from partnerhub.search.text import join_normalised
+from partnerhub.territory.choices import Level
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class SearchSpec:
     # The records of a queryset anonymous visitors may see, as the domain defines it.
     public: Callable[[Any], models.QuerySet[Any]]
     # A foreign key to territory.TerritorialUnit: its path is copied for "within a unit"
-    # searches and its name joins the body ("Wałbrzych" finds what is seated there).
+    # searches, and its name and the names of the units it lies within (county,
+    # voivodeship or region) join the body: "walbrzych" finds what is seated in Wałbrzych
+    # or in any municipality of the Wałbrzych county.
     territory_field: str | None = None
 
     def title(self, instance: models.Model) -> str:
@@ -42,10 +45,19 @@ class SearchSpec:
 
     def body(self, instance: models.Model) -> str:
         parts = [getattr(instance, name) for name in self.body_fields]
-        unit = self.territory(instance)
-        if unit is not None:
-            parts.append(unit.name)
+        parts.extend(self.place_names(instance))
         return join_normalised(parts)
+
+    def place_names(self, instance: models.Model) -> list[str]:
+        """The record's unit and the units above it, up to (not including) the country."""
+        names = []
+        unit = self.territory(instance)
+        for _level in range(PLACE_LEVELS):
+            if unit is None or unit.level == Level.COUNTRY:
+                break  # a country names too much to help a search
+            names.append(unit.name)
+            unit = unit.parent
+        return names
 
     def territory(self, instance: models.Model) -> Any:
         return getattr(instance, self.territory_field) if self.territory_field else None
@@ -62,11 +74,17 @@ class SearchSpec:
         """
         records = self.model._default_manager.all()
         if self.territory_field:
-            records = records.select_related(self.territory_field)
+            above = "__parent" * PLACE_LEVELS
+            records = records.select_related(f"{self.territory_field}{above}")
         public = self.public(self.model._default_manager.all())
         return records.annotate(
             search_is_public=models.Exists(public.filter(pk=models.OuterRef("pk")))
         ).order_by("pk")
+
+
+#: How many levels of territory a record's entry names: its unit and two above (a
+#: municipality, its county, its voivodeship).
+PLACE_LEVELS = 3
 
 
 def _all(records: models.QuerySet[Any]) -> models.QuerySet[Any]:

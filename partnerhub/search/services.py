@@ -62,9 +62,14 @@ def remove_many(kind: str, object_ids: Iterable[int]) -> int:
 
 
 def index_records_in(unit: TerritorialUnit) -> int:
-    """Re-index the records placed directly in ``unit`` (after renaming it); how many."""
+    """Re-index the records placed in ``unit`` or within it (after renaming it); how many.
+
+    Entries name the units above a record's own, so a renamed county reaches the records
+    of its municipalities too.
+    """
+    units = TerritorialUnit.objects.within(unit)
     return sum(
-        index_queryset(spec.model._default_manager.filter(**{spec.territory_field: unit}))
+        index_queryset(spec.model._default_manager.filter(**{f"{spec.territory_field}__in": units}))
         for spec in SPECS
         if spec.territory_field
     )

@@ -183,16 +183,21 @@ def save_unit(unit: TerritorialUnit, *, by: Actor = None) -> TerritorialUnit:
     The units below whose paths change get a history entry naming ``by`` too.
     """
     with transaction.atomic(), acting(by):
-        old_path = None
+        old_path = old_name = None
         if unit.pk is not None:
-            old_path = (
-                TerritorialUnit.objects.filter(pk=unit.pk).values_list("path", flat=True).first()
-            )
+            old_path, old_name = TerritorialUnit.objects.filter(pk=unit.pk).values_list(
+                "path", "name"
+            ).first() or (None, None)
         unit.path = unit.build_path()
         save_validated(unit, by=by)
         if old_path is not None and old_path != unit.path:
             below = TerritorialUnit.objects.filter(path__startswith=old_path + PATH_SEPARATOR)
             _move_descendants(old_path, unit.path, list(below))
+        if old_name is not None and (old_name != unit.name or old_path != unit.path):
+            # Search entries name the units a record lies within.
+            from partnerhub.search.services import index_records_in
+
+            index_records_in(unit)
     return unit
 
 

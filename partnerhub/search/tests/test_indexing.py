@@ -35,6 +35,8 @@ from partnerhub.search.services import (
     remove_instance,
     remove_many,
 )
+from partnerhub.territory.choices import Level
+from partnerhub.territory.services import save_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +256,27 @@ def test_fulltext_schema() -> None:
                 [f"search_searchentry_{kind}" for kind in SearchKind.values]
                 + ["search_searchentry_other"]
             )
+
+
+def test_a_record_is_found_by_the_units_its_place_lies_within() -> None:
+    """ "walbrzych" finds an organisation seated in a municipality of the Wałbrzych county."""
+    country = TerritorialUnitFactory.create(level=Level.COUNTRY, code="PL", name="Polska")
+    voivodeship = TerritorialUnitFactory.create(
+        level=Level.VOIVODESHIP, code="02", name="dolnośląskie", parent=country
+    )
+    county = TerritorialUnitFactory.create(
+        level=Level.COUNTY, code="0221", name="Wałbrzych", parent=voivodeship
+    )
+    municipality = TerritorialUnitFactory.create(
+        level=Level.MUNICIPALITY, code="0221011", name="Boguszów-Gorce", parent=county
+    )
+    org = OrganisationFactory.create(name="Klub Sportowy Górnik", seat=municipality)
+    index_queryset(Organisation.objects.all())
+
+    assert found("walbrzych") == [org.pk]
+    assert found("dolnoslaskie") == [org.pk]
+    assert found("polska") == []  # the country is left out: it would match everything
+
+    county.name = "Wałbrzych (powiat)"
+    save_unit(county)
+    assert found("powiat") == [org.pk]
