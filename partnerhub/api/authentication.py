@@ -60,7 +60,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": str(
                 _(
-                    "A personal API token from your profile page (/api/tokens/), sent as "
+                    "A personal API token from your profile page (/accounts/profile/), sent as "
                     "'Authorization: Bearer <key>' or 'Authorization: Token <key>'."
                 )
             ),

@@ -6,6 +6,7 @@ Mounted at /api/ by partnerhub/urls.py.
 from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -75,10 +76,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # The split view serves its start-up script as a file: no inline script (CSP).
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
-    path("tokens/", views.token_list, name="tokens"),
-    path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token-revoke"),
-    path("auth/login/", views.SignInView.as_view(), name="login"),
-    path("auth/logout/", views.SignOutView.as_view(), name="logout"),
+    # Tokens are managed on the profile, and people sign in where the site's pages do; the
+    # API's addresses of old lead there.
+    path("tokens/", RedirectView.as_view(pattern_name="accounts:profile"), name="tokens"),
+    path(
+        "auth/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="login",
+    ),
     # Partner recommendations hang under the records they are for (before the router).
     path("", include("partnerhub.matching.api.urls")),
     path("", include(router.urls)),

@@ -182,7 +182,7 @@ def test_no_answer_to_anonymous_clients_carries_personal_data(
 def test_a_signed_in_staff_session_writes_with_the_csrf_token(staff_user: User) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(staff_user)
-    client.get("/api/tokens/")  # sets the CSRF cookie
+    client.get("/accounts/profile/")  # a page with a form sets the CSRF cookie
     token = client.cookies["csrftoken"].value
 
     refused = client.post(

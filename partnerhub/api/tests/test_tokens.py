@@ -96,7 +96,10 @@ def test_an_expiry_in_the_past_is_refused(staff_user: User) -> None:
     assert not ApiToken.objects.exists()
 
 
-# --- the profile page ------------------------------------------------------------------
+# --- the profile page (accounts:profile), where tokens are managed ----------------------
+
+PROFILE = "/accounts/profile/"
+CREATE = "/accounts/tokens/"
 
 
 @pytest.fixture
@@ -108,37 +111,29 @@ def signed_in(db: None) -> tuple[Client, User]:
 
 
 def csrf_token(client: Client) -> str:
-    response = client.get("/api/tokens/")
+    response = client.get(PROFILE)
     return str(response.context["csrf_token"])
 
 
-def test_the_page_asks_anonymous_visitors_to_sign_in(client: Client) -> None:
+def test_the_api_pages_of_old_lead_to_the_profile_and_the_sign_in(client: Client) -> None:
+    """/api/tokens/ and /api/auth/login/ are kept as addresses of the accounts' pages."""
     response = client.get("/api/tokens/")
-
     assert response.status_code == 302
-    assert response["Location"].startswith("/api/auth/login/?next=/api/tokens/")
-    assert client.get(response["Location"]).status_code == 200
+    assert response["Location"] == PROFILE
+    profile = client.get(PROFILE)
+    assert profile.status_code == 302
+    assert profile["Location"].startswith("/accounts/login/?next=/accounts/profile/")
 
-
-def test_signing_in_leads_to_the_tokens_page(client: Client) -> None:
-    user = UserFactory.create()
-    user.set_password("a long passphrase 42")
-    user.save()
-
-    response = client.post(
-        "/api/auth/login/?next=/api/tokens/",
-        {"username": user.username, "password": "a long passphrase 42", "next": "/api/tokens/"},
-    )
-
-    assert response.status_code == 302
-    assert response["Location"] == "/api/tokens/"
+    login = client.get("/api/auth/login/?next=/api/organisations/")
+    assert login.status_code == 302
+    assert login["Location"] == "/accounts/login/?next=/api/organisations/"
 
 
 def test_a_new_key_is_shown_once(signed_in: tuple[Client, User]) -> None:
     client, user = signed_in
 
     created = client.post(
-        "/api/tokens/", {"name": "monthly report", "csrfmiddlewaretoken": csrf_token(client)}
+        CREATE, {"name": "monthly report", "csrfmiddlewaretoken": csrf_token(client)}
     )
 
     token = ApiToken.objects.get(user=user)
@@ -146,7 +141,7 @@ def test_a_new_key_is_shown_once(signed_in: tuple[Client, User]) -> None:
     assert created.status_code == 200
     assert key in created.content.decode()
     assert token.key_digest == digest(key)
-    listed = client.get("/api/tokens/").content.decode()
+    listed = client.get(PROFILE).content.decode()
     assert "monthly report" in listed
     assert token.prefix in listed
     assert key not in listed
@@ -157,7 +152,7 @@ def test_a_token_can_expire_on_a_chosen_day(signed_in: tuple[Client, User]) -> N
     day = timezone.localdate() + datetime.timedelta(days=30)
 
     client.post(
-        "/api/tokens/",
+        CREATE,
         {"name": "pilot", "expires_on": day.isoformat(), "csrfmiddlewaretoken": csrf_token(client)},
     )
 
@@ -169,7 +164,7 @@ def test_a_token_can_expire_on_a_chosen_day(signed_in: tuple[Client, User]) -> N
 def test_changes_need_the_csrf_token(signed_in: tuple[Client, User]) -> None:
     client, _user = signed_in
 
-    response = client.post("/api/tokens/", {"name": "no csrf"})
+    response = client.post(CREATE, {"name": "no csrf"})
 
     assert response.status_code == 403
     assert not ApiToken.objects.exists()
@@ -180,7 +175,7 @@ def test_a_user_revokes_their_token(signed_in: tuple[Client, User]) -> None:
     issued = create_token(user, "old script")
 
     response = client.post(
-        f"/api/tokens/{issued.token.pk}/revoke/", {"csrfmiddlewaretoken": csrf_token(client)}
+        f"/accounts/tokens/{issued.token.pk}/revoke/", {"csrfmiddlewaretoken": csrf_token(client)}
     )
 
     assert response.status_code == 302
@@ -194,7 +189,7 @@ def test_nobody_revokes_another_users_token(signed_in: tuple[Client, User]) -> N
     other = create_token(UserFactory.create(), "theirs")
 
     response = client.post(
-        f"/api/tokens/{other.token.pk}/revoke/", {"csrfmiddlewaretoken": csrf_token(client)}
+        f"/accounts/tokens/{other.token.pk}/revoke/", {"csrfmiddlewaretoken": csrf_token(client)}
     )
 
     assert response.status_code == 404
@@ -206,4 +201,4 @@ def test_revoking_takes_a_post(signed_in: tuple[Client, User]) -> None:
     client, user = signed_in
     issued = create_token(user, "script")
 
-    assert client.get(f"/api/tokens/{issued.token.pk}/revoke/").status_code == 405
+    assert client.get(f"/accounts/tokens/{issued.token.pk}/revoke/").status_code == 405
