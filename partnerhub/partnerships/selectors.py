@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from partnerhub.access.predicates import permission_name
+from partnerhub.agreements.models import Agreement
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.choices import Sector
 from partnerhub.events.models import Event
+from partnerhub.formation.charts import health_chart, health_table
+from partnerhub.formation.models import StageTransition
+from partnerhub.formation.selectors import (
+    BalanceWarning,
+    SurveyResults,
+    check_balance,
+    get_health_series,
+)
 from partnerhub.partnerships.choices import MemberRole
 from partnerhub.partnerships.models import Membership, Partnership, SectorBalance, balance_date
 from partnerhub.projects.models import Programme, Project
@@ -67,6 +77,14 @@ class PartnershipPage:
     events: list[Event]
     indicators: list[Indicator]
     goals: list[Goal]
+    warnings: list[BalanceWarning] = field(default_factory=list)
+    transitions: list[StageTransition] = field(default_factory=list)
+    may_move: bool = False
+    # For those involved only: the agreement and the health check.
+    agreements: list[Agreement] = field(default_factory=list)
+    health: list[SurveyResults] = field(default_factory=list)
+    health_rows: list[tuple[str, list[float | None]]] = field(default_factory=list)
+    health_chart: dict[str, Any] = field(default_factory=dict)
 
 
 def group_members(
@@ -145,7 +163,32 @@ def get_partnership_page(user: Any, pk: int) -> PartnershipPage:
             .filter(partnership=partnership)
             .select_related("territory", "indicator")
         ),
+        # Read from the prefetched memberships: no query.
+        warnings=check_balance(partnership),
+        transitions=list(
+            StageTransition.objects.visible_to(user)
+            .filter(partnership=partnership)
+            .order_by("date", "pk")
+        ),
+        may_move=bool(user.has_perm(permission_name(StageTransition, "add"), partnership)),
+        **(_internal_details(user, partnership) if shows_people else {}),
     )
+
+
+def _internal_details(user: Any, partnership: Partnership) -> dict[str, Any]:
+    """What only those involved read on the page: the agreement and the health check."""
+    series = get_health_series(partnership)
+    return {
+        "agreements": list(
+            Agreement.objects.visible_to(user)
+            .filter(partnership=partnership)
+            .prefetch_related("versions__signatures")
+            .order_by("pk")
+        ),
+        "health": series,
+        "health_rows": health_table(series) if series else [],
+        "health_chart": health_chart(series) if series else {},
+    }
 
 
 def latest_partnerships(user: Any, limit: int = 5) -> list[Partnership]:

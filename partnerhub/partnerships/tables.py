@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerhub.core.directory import DirectoryTable, link_to_record
 from partnerhub.core.templatetags.directory import period
+from partnerhub.formation.selectors import check_balance
 from partnerhub.partnerships.models import Partnership
 
 
@@ -33,9 +34,15 @@ class PartnershipTable(DirectoryTable):
         fields = ("name", "kind", "stage", "territory", "members", "period")
 
     def render_members(self, record: Partnership) -> Any:
+        # The balance check reads the prefetched memberships: no query per row.
         return render_to_string(
             "partnerships/_balance.html",
-            {"balance": record.sector_balance(), "partnership": record, "compact": True},
+            {
+                "balance": record.sector_balance(),
+                "partnership": record,
+                "compact": True,
+                "warnings": [w for w in check_balance(record) if w.code == "sector_dominant"],
+            },
         )
 
     def render_period(self, record: Partnership) -> Any:

@@ -21,6 +21,7 @@ from partnerhub.core.directory import (
     nulls_last,
 )
 from partnerhub.core.views import DirectoryListView
+from partnerhub.formation.forms import StageMoveForm
 from partnerhub.partnerships import selectors
 from partnerhub.partnerships.choices import PartnershipKind, Stage
 from partnerhub.partnerships.filters import PartnershipFilterSet, current_member_of_sector
@@ -80,6 +81,11 @@ class PartnershipListView(DirectoryListView):
 
 @require_safe
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A partnership: members by sector, balance, lineage, problems, projects, results."""
+    """A partnership: members by sector, balance and its warnings, lifecycle, lineage,
+    problems, projects, results; for those involved, its agreement and health check; for
+    its facilitator, the form that moves it to another stage (``formation:move-stage``)."""
     page = selectors.get_partnership_page(request.user, pk)
-    return render(request, "partnerships/partnership_detail.html", {"page": page})
+    context: dict[str, Any] = {"page": page}
+    if page.may_move:
+        context["move_form"] = StageMoveForm(partnership=page.partnership)
+    return render(request, "partnerships/partnership_detail.html", context)

@@ -171,6 +171,15 @@ class GoalAdmin(ServiceModelAdmin):
                 )
             },
         ),
+        (
+            _("Measured from the records"),
+            {
+                "fields": ("measure", "measure_target"),
+                "description": _(
+                    "Counted by Partnerhub itself, e.g. partnerships of the hub in implementation."
+                ),
+            },
+        ),
         RECORD_FIELDSET,
     )
 

@@ -45,3 +45,12 @@ class GoalStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     MET = "met", _("Met")
     DROPPED = "dropped", _("Dropped")
+
+
+class GoalMeasure(models.TextChoices):
+    """What the records themselves count towards a goal, with nobody reporting a figure."""
+
+    PARTNERSHIPS_IMPLEMENTING = (
+        "partnerships_implementing",
+        _("Partnerships it facilitates that have reached implementation"),
+    )

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
@@ -15,7 +16,15 @@ from simple_history.models import HistoricalRecords
 from partnerhub.access.visibility import AccessQuerySet
 from partnerhub.core.models import TimeStampedModel
 from partnerhub.core.validation import NEGATIVE_AMOUNT, check_not_negative, raise_if
-from partnerhub.results.choices import GoalKind, GoalStatus, IndicatorKind, Qualifier, Unit
+from partnerhub.partnerships.choices import Stage
+from partnerhub.results.choices import (
+    GoalKind,
+    GoalMeasure,
+    GoalStatus,
+    IndicatorKind,
+    Qualifier,
+    Unit,
+)
 
 
 def figure_field(verbose_name: Any, *, optional: bool = True) -> models.DecimalField:
@@ -30,6 +39,10 @@ ACHIEVED_IS_SUM = _(
     "Change the reported values instead."
 )
 ONE_OWNER = _("Attach this to exactly one project, programme, partnership or organisation.")
+MEASURE_INCOMPLETE = _(
+    "A goal counted from the records needs both what is counted and a target count of at "
+    "least 1 (and belongs to an organisation)."
+)
 
 
 def _one_owner_constraint(prefix: str, owners: tuple[str, ...]) -> models.CheckConstraint:
@@ -180,11 +193,52 @@ class ReportedValue(TimeStampedModel):
         raise_if(errors)
 
 
+#: Lifecycle stages that come after implementation began (a partnership closed afterwards
+#: is recognised by its stage history).
+IMPLEMENTED_STAGES = (Stage.IMPLEMENTING, Stage.REVIEWING, Stage.SUSTAINING)
+
+
+def reached_implementation_q(prefix: str = "") -> Q:
+    """Partnerships that have reached the implementing stage: they are in it or a later
+    stage, or their stage history records the move to it (closed since)."""
+    return Q(**{f"{prefix}stage__in": IMPLEMENTED_STAGES}) | Q(
+        **{f"{prefix}stage_transitions__to_stage": Stage.IMPLEMENTING}
+    )
+
+
+class GoalQuerySet(AccessQuerySet["Goal"]):
+    def with_measured_value(self) -> GoalQuerySet:
+        """Annotate ``measured_value``: what the records count towards each goal with a
+        ``measure`` (None for the others), in the same query whatever the number of goals."""
+        from partnerhub.partnerships.models import Partnership
+
+        implementing = (
+            Partnership.objects.filter(reached_implementation_q(), hub_id=OuterRef("organisation"))
+            .order_by()
+            .values("hub_id")
+            .annotate(count=Count("pk", distinct=True))
+            .values("count")
+        )
+        return self.annotate(
+            measured_value=models.Case(
+                models.When(
+                    measure=GoalMeasure.PARTNERSHIPS_IMPLEMENTING,
+                    then=Coalesce(Subquery(implementing), Value(0)),
+                ),
+                default=None,
+                output_field=models.IntegerField(),
+            )
+        )
+
+
 class Goal(OwnedByOne, TimeStampedModel):
     """A structured, trackable aim: a policy priority, an action-plan goal, a hub's own goal.
 
     Owned by a project, programme, partnership or organisation (a hub's goal such as "at
-    least one pilot partnership"), optionally measured by an indicator.
+    least one pilot partnership"), optionally measured by an indicator. An organisation's
+    goal may instead be counted from the records themselves (``measure``, e.g. the
+    partnerships it facilitates that have reached implementation) against
+    ``measure_target``: no one reports that figure, and the count decides whether it is met.
     """
 
     OWNER_FIELDS = ("project", "programme", "partnership", "organisation")
@@ -217,10 +271,25 @@ class Goal(OwnedByOne, TimeStampedModel):
         blank=True,
         related_name="goals",
     )
+    measure = models.CharField(
+        _("counted from the records"),
+        max_length=32,
+        choices=GoalMeasure.choices,
+        blank=True,
+        help_text=_(
+            "What Partnerhub counts towards this goal by itself (an organisation's goal only)."
+        ),
+    )
+    measure_target = models.PositiveIntegerField(
+        _("target count"),
+        null=True,
+        blank=True,
+        help_text=_("The goal is met when the count reaches this number."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
-    objects = AccessQuerySet["Goal"].as_manager()
+    objects = GoalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("goal")
@@ -229,6 +298,17 @@ class Goal(OwnedByOne, TimeStampedModel):
         constraints = [
             _one_owner_constraint(
                 "results_goal", ("project", "programme", "partnership", "organisation")
+            ),
+            # NULLs spelt out: a CHECK whose result is unknown (NULL) lets the row in.
+            models.CheckConstraint(
+                condition=(Q(measure="") & Q(measure_target__isnull=True))
+                | (
+                    ~Q(measure="")
+                    & Q(measure_target__isnull=False, measure_target__gte=1)
+                    & Q(organisation__isnull=False)
+                ),
+                name="results_goal_measure_complete",
+                violation_error_message=MEASURE_INCOMPLETE,
             ),
         ]
 
@@ -239,4 +319,26 @@ class Goal(OwnedByOne, TimeStampedModel):
         super().clean()
         errors: dict[str, list[ValidationError]] = {}
         self.check_one_owner(errors)
+        self.check_measure(errors)
         raise_if(errors)
+
+    def check_measure(self, errors: dict[str, list[ValidationError]]) -> None:
+        """A counted goal names what is counted and a target of at least one, and belongs to
+        an organisation (whose facilitated partnerships are counted)."""
+        if not self.measure:
+            if self.measure_target is not None:
+                errors.setdefault("measure", []).append(
+                    ValidationError(MEASURE_INCOMPLETE, code="measure_missing")
+                )
+            return
+        if not self.measure_target:
+            errors.setdefault("measure_target", []).append(
+                ValidationError(MEASURE_INCOMPLETE, code="target_missing")
+            )
+        if not self.organisation_id:
+            errors.setdefault("measure", []).append(
+                ValidationError(
+                    _("Only an organisation's own goal is counted from the records."),
+                    code="measure_owner",
+                )
+            )

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +22,8 @@ from partnerhub.consultation.choices import ProblemStatus
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.choices import Sector
 from partnerhub.events.models import Event
+from partnerhub.formation.models import Invitation
+from partnerhub.formation.selectors import BalanceWarning, check_balance, get_pending_invitations
 from partnerhub.partnerships.choices import Stage
 from partnerhub.partnerships.models import (
     Membership,
@@ -78,12 +80,22 @@ class EditableList:
 
 
 @dataclass(frozen=True)
+class ManagedPartnership:
+    """A partnership the user facilitates or coordinates, with its balance warnings."""
+
+    partnership: Partnership
+    warnings: list[BalanceWarning]
+
+
+@dataclass(frozen=True)
 class WorkspaceOverview:
     roles: list[RoleAssignment]
     lists: list[EditableList]
     problems_to_moderate: list[LocalProblem]
     problems_to_moderate_total: int
     hubs: list[Organisation]
+    pending_invitations: list[Invitation] = field(default_factory=list)
+    managed_partnerships: list[ManagedPartnership] = field(default_factory=list)
 
 
 def _editable_list(model: type[Any], title: Any, user: Any) -> EditableList:
@@ -134,7 +146,23 @@ def get_workspace_overview(user: Any) -> WorkspaceOverview:
         ),
         problems_to_moderate_total=waiting.count(),
         hubs=list(hubs[:WORKSPACE_LIST_LENGTH]),
+        pending_invitations=list(get_pending_invitations(user)),
+        managed_partnerships=managed_partnerships(user),
     )
+
+
+def managed_partnerships(user: Any) -> list[ManagedPartnership]:
+    """The partnerships the user manages, still open, with their balance warnings (a fixed
+    number of queries: the members are prefetched for ``check_balance``)."""
+    partnerships = (
+        Partnership.objects.editable_by(user)
+        .exclude(stage=Stage.CLOSED)
+        .prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("organisation"))
+        )
+        .order_by("-updated_at", "-pk")[:WORKSPACE_LIST_LENGTH]
+    )
+    return [ManagedPartnership(p, check_balance(p)) for p in partnerships]
 
 
 def may_open_hub_dashboard(user: Any, hub: Organisation) -> bool:
@@ -182,8 +210,11 @@ class IndicatorRow:
 
 @dataclass(frozen=True)
 class GoalRow:
+    """A goal of the hub; ``measured`` is what the records count towards it, if they do."""
+
     goal: Goal
     is_met: bool
+    measured: int | None = None
 
 
 @dataclass
@@ -313,10 +344,18 @@ def _upcoming_events(
     )
 
 
-def is_goal_met(goal: Goal) -> bool:
-    """Met when marked so, or when the indicator that measures it reached its target."""
+def is_goal_met(goal: Goal, measured: int | None = None) -> bool:
+    """Met when marked so; for a goal counted from the records (``Goal.measure``), when the
+    count (``measured``) reached its target; otherwise when the indicator that measures it
+    reached its target."""
     if goal.status == GoalStatus.MET:
         return True
+    if goal.measure:
+        return (
+            measured is not None
+            and goal.measure_target is not None
+            and (measured >= goal.measure_target)
+        )
     indicator = goal.indicator
     return bool(
         indicator is not None
@@ -327,8 +366,18 @@ def is_goal_met(goal: Goal) -> bool:
 
 
 def _goals(hub: Organisation) -> list[GoalRow]:
-    goals = Goal.objects.filter(organisation=hub).select_related("indicator")
-    return [GoalRow(goal, is_goal_met(goal)) for goal in goals.order_by("position", "pk")]
+    """The hub's goals, each with what the records count towards it (one query)."""
+    goals = (
+        Goal.objects.filter(organisation=hub)
+        .with_measured_value()
+        .select_related("indicator")
+        .order_by("position", "pk")
+    )
+    rows = []
+    for goal in goals:
+        measured = getattr(goal, "measured_value", None)
+        rows.append(GoalRow(goal, is_goal_met(goal, measured), measured))
+    return rows
 
 
 def _number(value: Decimal | int | None) -> float:

@@ -110,6 +110,6 @@ def test_a_problem_page_costs_the_same_queries(
     problem = LocalProblemFactory.create(status=ProblemStatus.PUBLISHED)
     for partnership in PartnershipFactory.create_batch(partnerships):
         partnership.problems.add(problem)
-    # the problem, its areas, the partnerships
-    with django_assert_num_queries(3):
+    # the problem, its areas, the partnerships, its evidence links, its backers
+    with django_assert_num_queries(5):
         get(client, detail(problem))

@@ -8,6 +8,7 @@ partnership, its local problem, the local NGO and the local firm are invented fo
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from partnerhub.consultation.choices import ProblemStatus
 from partnerhub.consultation.services import record_problem
@@ -22,7 +23,8 @@ from partnerhub.projects.services import (
     create_funding_programme,
     create_project,
 )
-from partnerhub.results.choices import GoalKind, GoalStatus, IndicatorKind, Unit
+from partnerhub.results.choices import GoalKind, GoalMeasure, GoalStatus, IndicatorKind, Unit
+from partnerhub.results.models import Indicator
 from partnerhub.results.services import add_goal, add_indicator
 
 ESF_DESCRIPTION = (
@@ -74,12 +76,19 @@ def load(ctx: DemoContext) -> None:
         position=1,
     )
 
-    goals = (
-        ("Promovirati lokalna partnerstva kot model reševanja konkretnih lokalnih problemov", None),
-        ("Osveščati javni in zasebni sektor o pomenu nevladnih organizacij", None),
-        ("Vzpostaviti vsaj eno pilotno lokalno partnerstvo v regiji", pilot_indicator),
+    # The pilot goal is counted from the records: it is met once a partnership the hub
+    # facilitates reaches implementation (the demo pilot is still being built).
+    pilot_count = {"measure": GoalMeasure.PARTNERSHIPS_IMPLEMENTING, "measure_target": 1}
+    goals: tuple[tuple[str, Indicator | None, dict[str, Any]], ...] = (
+        (
+            "Promovirati lokalna partnerstva kot model reševanja konkretnih lokalnih problemov",
+            None,
+            {},
+        ),
+        ("Osveščati javni in zasebni sektor o pomenu nevladnih organizacij", None, {}),
+        ("Vzpostaviti vsaj eno pilotno lokalno partnerstvo v regiji", pilot_indicator, pilot_count),
     )
-    for position, (title, indicator) in enumerate(goals, start=1):
+    for position, (title, indicator, counted) in enumerate(goals, start=1):
         add_goal(
             hub,
             kind=GoalKind.ORGANISATION_GOAL,
@@ -88,6 +97,7 @@ def load(ctx: DemoContext) -> None:
             status=GoalStatus.IN_PROGRESS,
             indicator=indicator,
             position=position,
+            **counted,
         )
 
     _load_pilot(ctx)

@@ -208,6 +208,25 @@ def test_a_partnership_page_costs_the_same_queries_for_any_number_of_members(
         ProjectFactory.create(partnership=partnership)
         EventFactory.create(partnership=partnership)
     # partnership, areas, memberships, lineage both ways, problems, programmes,
-    # projects, events, indicators, goals
-    with django_assert_num_queries(11):
+    # projects, events, indicators, goals, stage history
+    with django_assert_num_queries(12):
         get(client, detail(partnership))
+
+
+def test_the_list_warns_when_one_sector_dominates(client: Client, db: None) -> None:
+    """The balance check in the list: three civil members of four is more than 60 %."""
+    partnership = PartnershipFactory.create(name="Sieć Organizacji")
+    for sector in ("civil", "civil", "civil", "public"):
+        MembershipFactory.create(
+            partnership=partnership, organisation=OrganisationFactory.create(sector=sector)
+        )
+    balanced = PartnershipFactory.create(name="Partnerstwo Trzech Sektorów")
+    for sector in ("civil", "public", "private"):
+        MembershipFactory.create(
+            partnership=balanced, organisation=OrganisationFactory.create(sector=sector)
+        )
+
+    page = text(get(client, LIST))
+
+    assert "The civil sector holds 75% of the member organisations" in page
+    assert page.count("holds") == 1

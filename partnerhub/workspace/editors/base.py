@@ -18,11 +18,12 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from partnerhub.access.predicates import permission_name
+from partnerhub.core.records import record_url
 from partnerhub.workspace.forms import RecordForm
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -120,12 +121,8 @@ class RecordEditor(Generic[ModelT]):
         return reverse(f"workspace:{self.name}-delete", args=[record.pk])
 
     def public_url(self, record: ModelT) -> str | None:
-        """The record's public page, once the directory has one."""
-        app_label = self.model._meta.app_label
-        try:
-            return reverse(f"{app_label}:{self.name}-detail", args=[record.pk])
-        except NoReverseMatch:
-            return None
+        """The record's public page, when its kind has one (``core.records``)."""
+        return record_url(record) or None
 
     def saved_url(self, record: ModelT) -> str:
         """Where the user goes after saving: the record's page, to go on editing it."""
