@@ -25,6 +25,20 @@ from partnerhub.core.services import Actor, delete_record, save_validated
 if TYPE_CHECKING:
     from django.contrib.admin.options import _FieldOpts
 
+
+def site_administrators_only(request: HttpRequest) -> bool:
+    """The admin is for site administrators (superusers) alone.
+
+    Every other role works in the workspace, where lists are narrowed by ``visible_to``.
+    The admin's lists are not, and ``rules`` grants the object-less ``view_*`` permissions
+    to anyone (each record is decided by its own check), so a "staff" flag alone must never
+    open it.
+    """
+    user = request.user
+    return bool(user.is_active and user.is_superuser)
+
+
+admin.site.has_permission = site_administrators_only  # type: ignore[method-assign]
 admin.site.site_header = _("Partnerhub administration")
 admin.site.site_title = _("Partnerhub")
 admin.site.index_title = _("Records")

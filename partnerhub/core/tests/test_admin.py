@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from partnerhub.core import admin as core_admin
 from partnerhub.core.services import save_validated
-from partnerhub.core.tests.factories import factory_for
+from partnerhub.core.tests.factories import UserFactory, factory_for
 from partnerhub.core.tests.helpers import inline_management_data
 from partnerhub.registry.models import Organisation
 
@@ -78,6 +78,15 @@ def test_admin_pages_are_for_staff_only(client: Client) -> None:
     response = client.get(_url(Organisation, "changelist"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_staff_flag_alone_does_not_open_the_admin(client: Client) -> None:
+    """Only site administrators use the admin: its lists are not narrowed by roles."""
+    client.force_login(UserFactory.create(is_staff=True, is_superuser=False))
+    for url in (reverse("admin:index"), _url(Organisation, "changelist")):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("admin:login"))
 
 
 def test_an_admin_save_goes_through_save_validated(staff_client: Client, superuser: User) -> None:
