@@ -36,11 +36,11 @@ NBSP = "\xa0"
 
 def plural_count(value: Decimal | int) -> int:
     """The number the plural form follows: the figure itself, or for a fraction a count
-    that selects the form fractions take (Polish and Slovenian: the "few" form)."""
+    that selects the form fractions take (the "few" form: "1,5 godziny", "1,5 ure")."""
     number = Decimal(value)
     if number == number.to_integral_value():
         return int(number)
-    return 2
+    return 3
 
 
 def format_quantity(figure: str, value: Decimal | int, unit: str) -> str:

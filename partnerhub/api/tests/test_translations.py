@@ -22,7 +22,7 @@ def test_every_message_is_translated_compiled_and_not_fuzzy(language: str) -> No
     catalogue = _catalogue(language)
     # The app's own strings; those of the domain apps' filters and serializers live in the
     # main catalogue (partnerhub/locale), checked by partnerhub/tests/test_translations.py.
-    assert len(catalogue) > 50
+    assert len(catalogue) > 35
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
     assert f"nplurals={PLURAL_FORMS[language]};" in catalogue.metadata["Plural-Forms"].replace(

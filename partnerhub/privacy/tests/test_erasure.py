@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import io
 import zipfile
 from collections import Counter
@@ -154,7 +156,9 @@ def test_the_record_stays_anonymous_and_links_are_cut(subject: Subject, superuse
 
     person = Person.objects.get(pk=subject.person.pk)
     assert person.first_name == ERASED_FIRST_NAME
-    assert str(person.pk) not in person.last_name
+    # A random marker of 8 hex digits, not the id (which would let anyone link the records).
+    assert re.fullmatch(r"[0-9a-f]{8}", person.last_name)
+    assert person.last_name != str(person.pk)
     assert (person.email, person.phone, person.address, person.title) == ("", "", "", "")
     assert person.user is None and person.territory is None and not person.areas.exists()
     user = User.objects.get(pk=subject.user.pk)
