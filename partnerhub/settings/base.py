@@ -168,6 +168,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["partnerhub.api.throttling.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "120/minute")},
+    # Clients are told apart by REMOTE_ADDR unless the site sits behind that many trusted
+    # proxies; left unset, DRF would trust any X-Forwarded-For and the throttle could be dodged.
+    "NUM_PROXIES": int(env_str("API_NUM_PROXIES", "0")),
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

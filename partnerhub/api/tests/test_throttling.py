@@ -35,3 +35,14 @@ def test_clients_with_a_token_are_not_throttled_as_anonymous(staff: APIClient) -
         statuses = {staff.get("/api/organisations/").status_code for _ in range(5)}
 
     assert statuses == {200}
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_count(anonymous: APIClient) -> None:
+    """Without trusted proxies the client is its REMOTE_ADDR, whatever X-Forwarded-For says."""
+    with low_rate():
+        statuses = [
+            anonymous.get("/api/organisations/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+            for n in range(4)
+        ]
+
+    assert statuses == [200, 200, 200, 429]
