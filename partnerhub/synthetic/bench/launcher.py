@@ -4,7 +4,9 @@
 at the bench database: ``var/bench-<scale>.sqlite3`` for SQLite (kept between runs, so a
 national dataset is generated once), a throwaway PostgreSQL started by
 ``scripts/with-postgres`` for PostgreSQL (generated each run), or the URL given with
-``--database-url``. The child is marked by ``PARTNERHUB_BENCH_DATABASE=1``.
+``--database-url``. The child is marked by ``PARTNERHUB_BENCH_DATABASE=1`` and runs with
+``partnerhub.synthetic.bench.settings`` (the local settings, static files without a
+manifest), which the gunicorn servers of the API measurement inherit.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 CHILD_ENV = "PARTNERHUB_BENCH_DATABASE"
+BENCH_SETTINGS = "partnerhub.synthetic.bench.settings"
 
 
 def is_child() -> bool:
@@ -39,6 +42,7 @@ def child_invocation(
     command = [sys.executable, "-m", "partnerhub", "bench", *arguments]
     env = dict(os.environ)
     env[CHILD_ENV] = "1"
+    env["DJANGO_SETTINGS_MODULE"] = BENCH_SETTINGS
     if database_url:
         env["DATABASE_URL"] = database_url
     elif db == "sqlite":

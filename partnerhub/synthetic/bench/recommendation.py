@@ -21,7 +21,6 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -36,10 +35,8 @@ from partnerhub.matching.selectors import recommend_partners
 from partnerhub.matching.snapshot import data_version, load_snapshot
 from partnerhub.matching.targets import MatchTarget, partnership_target, problem_target
 from partnerhub.partnerships.models import Partnership
+from partnerhub.synthetic.bench.rows import BenchRow
 from partnerhub.synthetic.selectors import synthetic
-
-if TYPE_CHECKING:
-    from partnerhub.synthetic.bench.runner import BenchRow
 
 TARGET_P95_MS = 100.0
 TOP = 10
@@ -112,8 +109,6 @@ def recommendation_rows(
     say: Callable[[str], None] = lambda message: None,
 ) -> list[BenchRow]:
     """Measure the recommendations on the bench database; the rows the report prints."""
-    from partnerhub.synthetic.bench.runner import BenchRow  # the runner imports this module
-
     say(_("Measuring: partner recommendations — building the index…"))
     clear_index()
     build_seconds, index = _timed(get_index)
