@@ -39,7 +39,10 @@ from partnerhub.search.selectors import filter_queryset_by_search
 from partnerhub.search.text import query_terms
 
 #: Parameters a list reads itself; every other parameter goes to the filterset.
-LIST_PARAMS = ("q", "sort", "cursor")
+LIST_PARAMS = ("q", "sort", "cursor", "facets")
+#: ``?facets=only`` answers the facets alone (what the page loads after its results);
+#: ``?facets=all`` the whole page with its facets (the page's link without JavaScript).
+FACETS_ONLY, FACETS_INLINE = "only", "all"
 MAX_QUERY_LENGTH = 200
 
 
@@ -77,7 +80,8 @@ class Listing:
     sort_options: list[SortOption]
     page: CursorPage
     count: int
-    facets: list[FacetResult]
+    #: None when the page loads its facets in a second request (``?facets=only``).
+    facets: list[FacetResult] | None
     filterset: FilterSet
     table: tables.Table
 
@@ -143,19 +147,38 @@ class DirectoryListView(View):
         chosen = next((option for option in options if option.value == wanted), options[0])
         return chosen, options
 
-    def build_listing(self) -> Listing:
+    def narrow(self) -> tuple[str, Any, QuerySet[Any], FilterSet, QuerySet[Any]]:
+        """The request's search, filter data, visible records, filterset and matches."""
         params = self.request.GET
         query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
         data = without(params, LIST_PARAMS)
         records = self.get_records()
         filterset = self.filterset(data, records)
-        filtered = self.search(filterset.qs, query)
+        return query, data, records, filterset, self.search(filterset.qs, query)
+
+    def build_listing(self, *, with_facets: bool = True) -> Listing:
+        query, data, records, filterset, filtered = self.narrow()
         sort, sort_options = self.choose_sort(records, query)
         page = paginate_by_cursor(
             self.with_page_details(without_duplicates(filtered)),
             sort,
-            params.get("cursor") or None,
+            self.request.GET.get("cursor") or None,
         )
+        return Listing(
+            query=query,
+            sort=sort,
+            sort_options=sort_options,
+            page=page,
+            count=capped_count(filtered),
+            facets=self.build_facets(query, data, records, filtered) if with_facets else None,
+            filterset=filterset,
+            table=self.table_class(page.records),
+        )
+
+    def build_facets(
+        self, query: str, data: Any, records: QuerySet[Any], filtered: QuerySet[Any]
+    ) -> list[FacetResult]:
+        """Every facet with its counts within the matching records (one query each)."""
         facets = []
         for facet in self.facets:
             selected = selected_values(data, facet.param)
@@ -164,30 +187,30 @@ class DirectoryListView(View):
                 # Options of one facet combine with OR: count as if none of them were chosen.
                 base = self.search(self.filterset(without(data, [facet.param]), records).qs, query)
             facets.append(facet.result(base, selected))
-        return Listing(
-            query=query,
-            sort=sort,
-            sort_options=sort_options,
-            page=page,
-            count=capped_count(filtered),
-            facets=facets,
-            filterset=filterset,
-            table=self.table_class(page.records),
-        )
+        return facets
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        listing = self.build_listing()
-        context = {
-            "view": self,
-            "listing": listing,
-            "title": self.title,
-            "intro": self.intro,
-            **self.get_filters_context(),
-        }
-        if wants_partial(request):
-            response = render(request, self.results_template, {**context, "oob": True})
+        """The page answers with its results first; the facets come in a second request.
+
+        Counting the facets costs a grouped query per facet over the matching records
+        (most of a page's time at national scale, docs/benchmarks.md), so the page holds a
+        placeholder that htmx replaces with ``?facets=only`` once the results are shown.
+        Without JavaScript the placeholder links to ``?facets=all``: the same page with
+        its facets counted in place.
+        """
+        mode = request.GET.get("facets", "")
+        context: dict[str, Any] = {"view": self, "title": self.title, "intro": self.intro}
+        if mode == FACETS_ONLY:
+            query, data, records, _, filtered = self.narrow()
+            context["facets"] = self.build_facets(query, data, records, filtered)
+            response = render(request, "directory/_facet_options.html", context)
         else:
-            response = render(request, self.template_name, context)
+            listing = self.build_listing(with_facets=mode == FACETS_INLINE)
+            context.update({"listing": listing, **self.get_filters_context()})
+            if wants_partial(request):
+                response = render(request, self.results_template, {**context, "oob": True})
+            else:
+                response = render(request, self.template_name, context)
         patch_vary_headers(response, ("HX-Request",))
         return response
 

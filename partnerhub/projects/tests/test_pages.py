@@ -324,9 +324,13 @@ def test_the_project_list_costs_the_same_queries_for_any_number_of_rows(
     funding = FundingProgrammeFactory.create()
     seat = TerritorialUnitFactory.create()
     ProjectFactory.create_batch(rows, funding_programme=funding, seat=seat)
-    # count, page, 7 facets, 3 vocabularies' terms, the territory regions
-    with django_assert_num_queries(13):
+    # count, page, the territory regions; then 7 facets, 3 vocabularies' terms
+    with django_assert_num_queries(3):
         get(client, PROJECTS)
+    with django_assert_num_queries(10):
+        get(client, PROJECTS, facets="only")
+    with django_assert_num_queries(13):
+        get(client, PROJECTS, facets="all")
 
 
 @pytest.mark.parametrize("size", [1, 10])
@@ -423,9 +427,13 @@ def test_the_programme_list_costs_the_same_queries_for_any_number_of_rows(
     client: Client, django_assert_num_queries: DjangoAssertNumQueries, rows: int
 ) -> None:
     ProgrammeFactory.create_batch(rows, partnership=PartnershipFactory.create())
-    # count, page, 3 facets, 2 vocabularies' terms, the territory regions
-    with django_assert_num_queries(8):
+    # count, page, the territory regions; then 3 facets, 2 vocabularies' terms
+    with django_assert_num_queries(3):
         get(client, PROGRAMMES)
+    with django_assert_num_queries(5):
+        get(client, PROGRAMMES, facets="only")
+    with django_assert_num_queries(8):
+        get(client, PROGRAMMES, facets="all")
 
 
 @pytest.mark.parametrize("size", [1, 10])

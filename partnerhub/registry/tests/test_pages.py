@@ -154,11 +154,24 @@ def test_filters_combine_and_show_counts(
         "Gmina Wałbrzych",
         "Regionalno stičišče NVO",
     ]
+    # The page shows its results first and loads the facets from the same address.
     html = response.content.decode()
+    assert 'id="f-sector-private"' not in html
+    assert 'hx-get="/organisations/?sector=civil&amp;sector=public&amp;facets=only"' in html
+    assert 'hx-trigger="load"' in html
     # Sector counts leave the sector choice out: the private firm is still counted.
-    assert 'id="f-sector-private"' in html
-    assert "Private sector 1 " in text(response)
-    assert 'value="civil" checked' in html
+    facets = get(client, LIST, sector=["civil", "public"], facets="only")
+    assert "<html" not in facets.content.decode()
+    assert 'id="f-sector-private"' in facets.content.decode()
+    assert "Private sector 1 " in text(facets)
+    assert 'value="civil" checked' in facets.content.decode()
+    # Without JavaScript the page links to itself with the facets counted in place, and
+    # its form keeps asking for them.
+    assert 'href="/organisations/?sector=civil&amp;sector=public&amp;facets=all"' in html
+    inline = get(client, LIST, sector=["civil", "public"], facets="all")
+    assert row_names(inline) == row_names(response)
+    assert "Private sector 1 " in text(inline)
+    assert '<input type="hidden" name="facets" value="all">' in inline.content.decode()
 
     combined = get(client, LIST, sector="civil", legal_form="municipality")
     assert row_names(combined) == []
@@ -230,6 +243,7 @@ def test_htmx_gets_the_results_and_the_facets_only(
     assert "<html" not in html
     assert row_names(partial) == ["Uzdrowisko Sp. z o.o."]
     assert '<div id="facets" class="facets" hx-swap-oob="true">' in html
+    assert 'hx-get="/organisations/?sector=private&amp;facets=only"' in html
     assert "HX-Request" in partial["Vary"]
     # Without JavaScript the same address answers the whole page.
     full = get(client, LIST, sector="private").content.decode()
@@ -268,11 +282,15 @@ def test_the_list_costs_the_same_queries_for_any_number_of_rows(
     areas = ThematicAreaFactory.create_batch(2)
     OrganisationFactory.create_batch(rows, seat=TerritorialUnitFactory.create(), areas=areas)
     index(Organisation)
-    # count, page, its areas, 3 facets, the areas' terms, the territory regions
-    with django_assert_num_queries(8):
+    # count, page, its areas, the territory regions; then 3 facets, the areas' terms
+    with django_assert_num_queries(4):
         get(client, LIST)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(4):
         get(client, LIST, sector="civil", q="stowarzyszenie")
+    with django_assert_num_queries(4):
+        get(client, LIST, sector="civil", q="stowarzyszenie", facets="only")
+    with django_assert_num_queries(8):
+        get(client, LIST, sector="civil", q="stowarzyszenie", facets="all")
 
 
 # --- an organisation's page --------------------------------------------------------------

@@ -4,13 +4,14 @@
 
 Each scenario draws a few hundred varied requests of a public list page from the data
 (searches as typed, words, a sector in a region, projects by status, reach, funding
-programme and period) and measures every request three ways, in an order that rotates:
+programme and period) and measures every request four ways, in an order that rotates:
 
 * **listing**: what the list view builds — its ``build_listing()``, with the filterset shared
   with the API, the full-text search, the sort (relevance first when searching), the cursor
   page with what the table reads, and the capped count — without the facets;
 * **page**: the whole page through Django's test ``Client`` (middleware, the listing, the
-  facets, the template), server time in this process;
+  template) as it first answers, server time in this process;
+* **facets**: the facets with their counts, which the page loads next (``?facets=only``);
 * **baseline**: hand-written SQL through the driver's own cursor fetching the same rows (the
   page's records with the columns the view selects, what the table prefetches, and the
   capped count), **with the same query shape**, so a ratio is the framework's overhead and
@@ -85,6 +86,8 @@ class ScenarioTimings:
     orm: list[float] = field(default_factory=list)  # the listing
     raw: list[float] = field(default_factory=list)
     page: list[float] = field(default_factory=list)
+    #: The facets the page loads after its results (``?facets=only``).
+    facets: list[float] = field(default_factory=list)
     #: The same, in CPU time of this process (waiting for a busy core left out; on
     #: PostgreSQL the server's own work is left out too).
     cpu: dict[str, list[float]] = field(default_factory=dict)
@@ -226,12 +229,11 @@ def sector_in_territory(rng: random.Random, n: int) -> Scenario:
         unit = rng.choice(pool)
         sector = rng.choice(("civil", "private", "public"))
         params = {"sector": sector, "territory": unit_value(unit)}
-        inner = (
-            "SELECT DISTINCT u0.id FROM registry_organisation u0 "
-            "LEFT JOIN territory_territorialunit u1 ON u0.seat_id = u1.id "
-            f"WHERE u0.sector = %s AND (u0.seat_id = %s OR {_like('u1.path')})"
+        where = (
+            "o.sector = %s AND o.seat_id IN (SELECT u.id FROM territory_territorialunit u "
+            f"WHERE u.id = %s OR {_like('u.path')})"
         )
-        inner_params = [sector, unit.pk, f"{connection.ops.prep_for_like_query(unit.path)}/%"]
+        where_params = [sector, unit.pk, f"{connection.ops.prep_for_like_query(unit.path)}/%"]
         after, after_params = "", []
         if i % CURSOR_EVERY == CURSOR_EVERY - 1:
             cursor = _first_page_cursor(OrganisationListView, path, params)
@@ -242,19 +244,19 @@ def sector_in_territory(rng: random.Random, n: int) -> Scenario:
                 after = " AND (o.name > %s OR (o.name = %s AND o.id > %s))"
                 after_params = [name, name, pk]
         page = (
-            f"{_org_select()} {ORG_FROM} WHERE o.id IN ({inner}){after} "
+            f"{_org_select()} {ORG_FROM} WHERE {where}{after} "
             f"ORDER BY o.name, o.id LIMIT {PAGE_SIZE + 1}"
         )
-        count = _capped(inner)
+        count = _capped(f"SELECT o.id FROM registry_organisation o WHERE {where}")
         cases.append(
             QueryCase(
                 OrganisationListView,
                 path,
                 params,
                 page,
-                [*inner_params, *after_params],
+                [*where_params, *after_params],
                 count,
-                inner_params,
+                where_params,
                 AREAS_SQL,
             )
         )
@@ -306,9 +308,8 @@ def project_list(rng: random.Random, n: int) -> Scenario:
             "active_to": until.isoformat(),
         }
         where_params = ["published", status, reach, programme, _date(since), _date(until)]
-        inner = f"SELECT DISTINCT u0.id FROM projects_project u0 WHERE {PROJECT_WHERE}"
         page = (
-            f"{select}{PROJECT_FROM} WHERE p.id IN ({inner}) "
+            f"{select}{PROJECT_FROM} WHERE {PROJECT_WHERE.replace('u0.', 'p.')} "
             f"ORDER BY newest DESC, p.id DESC LIMIT {PAGE_SIZE + 1}"
         )
         cases.append(
@@ -318,7 +319,7 @@ def project_list(rng: random.Random, n: int) -> Scenario:
                 params,
                 page,
                 [_date(datetime.date.min), *where_params],
-                _capped(inner),
+                _capped(f"SELECT u0.id FROM projects_project u0 WHERE {PROJECT_WHERE}"),
                 where_params,
             )
         )
@@ -362,8 +363,14 @@ def run_raw(cursor: Any, case: QueryCase) -> Result:
 
 
 def run_page(client: Client, case: QueryCase) -> bool:
-    """The whole page; True when it answered 200."""
+    """The whole page as it first answers (results; facets follow); True when 200."""
     return client.get(f"{case.path}?{urlencode(case.params)}").status_code == 200
+
+
+def run_facets(client: Client, case: QueryCase) -> bool:
+    """The facets the page then loads (``?facets=only``); True when it answered 200."""
+    params = urlencode({**case.params, "facets": "only"})
+    return client.get(f"{case.path}?{params}").status_code == 200
 
 
 def run_scenario(scenario: Scenario, warmup: int = 5) -> ScenarioTimings:
@@ -376,22 +383,23 @@ def run_scenario(scenario: Scenario, warmup: int = 5) -> ScenarioTimings:
         "orm": run_listing,
         "raw": lambda case: run_raw(cursor, case),
         "page": lambda case: run_page(client, case),
+        "facets": lambda case: run_facets(client, case),
     }
-    order = ["orm", "raw", "page"]
+    order = list(runs)
     try:
         for case in scenario.cases[:warmup]:
             for run in runs.values():
                 run(case)
         for i, case in enumerate(scenario.cases):
             results: dict[str, Any] = {}
-            for which in order[i % 3 :] + order[: i % 3]:
+            for which in order[i % len(order) :] + order[: i % len(order)]:
                 started, cpu_started = time.perf_counter(), time.process_time()
                 results[which] = runs[which](case)
                 getattr(timings, which).append(time.perf_counter() - started)
                 timings.cpu.setdefault(which, []).append(time.process_time() - cpu_started)
             if results["orm"] != results["raw"]:
                 timings.mismatches += 1
-            if not results["page"]:
+            if not (results["page"] and results["facets"]):
                 timings.failed_pages += 1
     finally:
         cursor.close()

@@ -41,7 +41,7 @@ from partnerhub.synthetic.selectors import count_synthetic
 pytestmark = pytest.mark.django_db
 
 QUERY_KEYS = ["org_search_typed", "org_search_words", "org_sector_territory", "project_filtered"]
-QUERY_ROWS = [row for key in QUERY_KEYS for row in (key, f"{key}:page")]
+QUERY_ROWS = [row for key in QUERY_KEYS for row in (key, f"{key}:page", f"{key}:facets")]
 EXPECTED_KEYS = [
     "dataset_generation",
     *QUERY_ROWS,
