@@ -28,8 +28,8 @@ from typing import Any
 
 import django_tables2 as tables
 from django.core.exceptions import ValidationError
-from django.db import connections, models
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db import models
+from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.expressions import BaseExpression, Combinable
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -38,10 +38,8 @@ from django_stubs_ext import StrOrPromise
 from partnerhub.core.models import Vocabulary
 from partnerhub.core.records import detail_url_name, record_url
 from partnerhub.search.choices import SearchKind
-from partnerhub.search.engines import Relevance, record_match
-from partnerhub.search.registry import get_spec, get_spec_for_model
+from partnerhub.search.registry import get_spec
 from partnerhub.search.selectors import search
-from partnerhub.search.text import query_terms
 from partnerhub.territory.choices import Level
 from partnerhub.territory.filters import resolve_units
 from partnerhub.territory.models import TerritorialUnit
@@ -84,26 +82,6 @@ def nulls_last(field_name: str, *, descending: bool, empty: Any) -> tuple[Coales
     ``datetime.date.min`` for a newest-first list of dates.
     """
     return Coalesce(field_name, Value(empty)), descending
-
-
-def relevance_key(records: QuerySet[Any], query: str) -> Case:
-    """How well each record matches ``query`` (``search.engines.Relevance``; lower is better).
-
-    The same three conditions the site-wide search ranks by: every term a whole word of the
-    name, every term beginning a word of the name, then the rest.
-    """
-    terms = query_terms(query)
-    kind = get_spec_for_model(records.model).kind
-    vendor = connections[records.db].vendor
-    return Case(
-        When(
-            record_match(vendor, terms, kind, Relevance.EXACT_TITLE),
-            then=Value(int(Relevance.EXACT_TITLE)),
-        ),
-        When(record_match(vendor, terms, kind, Relevance.TITLE), then=Value(int(Relevance.TITLE))),
-        default=Value(int(Relevance.TEXT)),
-        output_field=models.IntegerField(),
-    )
 
 
 # --- cursor pages ----------------------------------------------------------------------------

@@ -29,14 +29,13 @@ from partnerhub.core.directory import (
     SortOption,
     capped_count,
     paginate_by_cursor,
-    relevance_key,
     search_directory,
     selected_values,
     without,
 )
+from partnerhub.core.ranking import BestMatches, best_matches
 from partnerhub.core.selectors import get_record_counts
-from partnerhub.search.selectors import filter_queryset_by_search
-from partnerhub.search.text import query_terms
+from partnerhub.search.selectors import count_matching_records, filter_queryset_by_search
 
 #: Parameters a list reads itself; every other parameter goes to the filterset.
 LIST_PARAMS = ("q", "sort", "cursor", "facets")
@@ -134,18 +133,24 @@ class DirectoryListView(View):
     def filterset(self, data: Any, records: QuerySet[Any]) -> FilterSet:
         return self.filterset_class(data=data, queryset=records, request=self.request)
 
-    def choose_sort(self, records: QuerySet[Any], query: str) -> tuple[SortOption, list[Any]]:
+    def choose_sort(
+        self, records: QuerySet[Any], query: str
+    ) -> tuple[SortOption, list[SortOption], BestMatches | None]:
+        """The sort asked for (the first option by default) and the options offered.
+
+        ``records`` are the filtered records before the search; with words to search for,
+        "Best match" comes first and ranks them (``core.ranking``).
+        """
         options = list(self.sort_options)
-        if query_terms(query):
+        best = best_matches(records, query)
+        if best is not None:
             relevance = SortOption(
-                RELEVANCE,
-                _("Best match"),
-                ((relevance_key(records, query), False), *self.relevance_tiebreak),
+                RELEVANCE, _("Best match"), ((best.key, False), *self.relevance_tiebreak)
             )
             options.insert(0, relevance)
         wanted = self.request.GET.get("sort", "")
         chosen = next((option for option in options if option.value == wanted), options[0])
-        return chosen, options
+        return chosen, options, best
 
     def narrow(self) -> tuple[str, Any, QuerySet[Any], FilterSet, QuerySet[Any]]:
         """The request's search, filter data, visible records, filterset and matches."""
@@ -158,18 +163,24 @@ class DirectoryListView(View):
 
     def build_listing(self, *, with_facets: bool = True) -> Listing:
         query, data, records, filterset, filtered = self.narrow()
-        sort, sort_options = self.choose_sort(records, query)
+        sort, sort_options, best = self.choose_sort(filterset.qs, query)
+        listed = without_duplicates(filtered)
+        if best is not None and best.condition is not None and sort.value == RELEVANCE:
+            # The ranked records match the search already: no need to search all of them.
+            listed = without_duplicates(filterset.qs).filter(best.condition)
         page = paginate_by_cursor(
-            self.with_page_details(without_duplicates(filtered)),
-            sort,
-            self.request.GET.get("cursor") or None,
+            self.with_page_details(listed), sort, self.request.GET.get("cursor") or None
         )
+        if best is not None:
+            count = count_matching_records(filterset.qs, query, cap=COUNT_CAP)
+        else:
+            count = capped_count(filtered)
         return Listing(
             query=query,
             sort=sort,
             sort_options=sort_options,
             page=page,
-            count=capped_count(filtered),
+            count=count,
             facets=self.build_facets(query, data, records, filtered) if with_facets else None,
             filterset=filterset,
             table=self.table_class(page.records),

@@ -38,6 +38,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from partnerhub.core.directory import COUNT_CAP, PAGE_SIZE, decode_cursor, unit_value
+from partnerhub.core.ranking import RANKED_PER_RELEVANCE
 from partnerhub.core.views import DirectoryListView
 from partnerhub.projects.models import FundingProgramme, Project
 from partnerhub.projects.views import ProjectListView
@@ -179,20 +180,59 @@ def organisation_search(rng: random.Random, n: int, *, typed: bool) -> Scenario:
         if not terms:
             continue
         where, where_params = _match(terms, kind, Relevance.TEXT, "o.id")
-        exact, exact_params = _match(terms, kind, Relevance.EXACT_TITLE, "o.id")
-        title, title_params = _match(terms, kind, Relevance.TITLE, "o.id")
-        page = (
-            f"{_org_select()}, CASE WHEN {exact} THEN 0 WHEN {title} THEN 1 ELSE 2 END AS rel "
-            f"{ORG_FROM} WHERE {where} ORDER BY rel, o.name, o.id LIMIT {PAGE_SIZE + 1}"
-        )
-        count = _capped(f"SELECT o.id FROM registry_organisation o WHERE {where}")
+        if connection.vendor == "sqlite":
+            # core.ranking: the first RANKED_PER_RELEVANCE of each level, in id order.
+            levels = {relevance: _match(terms, kind, relevance, "o.id") for relevance in Relevance}
+            first = {
+                relevance: (
+                    f"o.id IN (SELECT o.id FROM registry_organisation o WHERE {sql} "
+                    f"ORDER BY o.id LIMIT {RANKED_PER_RELEVANCE})",
+                    params,
+                )
+                for relevance, (sql, params) in levels.items()
+            }
+            (exact, exact_params), (title, title_params), (text, text_params) = (
+                first[Relevance.EXACT_TITLE],
+                first[Relevance.TITLE],
+                first[Relevance.TEXT],
+            )
+            page = (
+                f"{_org_select()}, CASE WHEN {exact} THEN 0 WHEN {title} THEN 1 ELSE 2 END "
+                f"AS rel {ORG_FROM} WHERE ({text} OR {title} OR {exact}) "
+                f"ORDER BY rel, o.name, o.id LIMIT {PAGE_SIZE + 1}"
+            )
+            page_params = [
+                *exact_params,
+                *title_params,
+                *text_params,
+                *title_params,
+                *exact_params,
+            ]
+            count = _capped(f"SELECT o.id FROM registry_organisation o WHERE {where}")
+        else:
+            # Every match ranked; the count walks the entries in id order (search.engines).
+            exact, exact_params = _match(terms, kind, Relevance.EXACT_TITLE, "o.id")
+            title, title_params = _match(terms, kind, Relevance.TITLE, "o.id")
+            page = (
+                f"{_org_select()}, CASE WHEN {exact} THEN 0 WHEN {title} THEN 1 ELSE 2 END "
+                f"AS rel {ORG_FROM} WHERE {where} ORDER BY rel, o.name, o.id "
+                f"LIMIT {PAGE_SIZE + 1}"
+            )
+            page_params = [*exact_params, *title_params, *where_params]
+            start, stop = kind_id_range(kind)
+            count = _capped(
+                "SELECT e.object_id FROM search_searchentry e WHERE e.document @@ %s::tsquery "
+                "AND e.id >= %s AND e.id < %s AND EXISTS (SELECT 1 FROM registry_organisation o "
+                "WHERE o.id = e.object_id) ORDER BY e.id"
+            )
+            where_params = [tsquery(terms, Relevance.TEXT), start, stop]
         cases.append(
             QueryCase(
                 OrganisationListView,
                 path,
                 {"q": query},
                 page,
-                [*exact_params, *title_params, *where_params],
+                page_params,
                 count,
                 where_params,
                 AREAS_SQL,
