@@ -53,7 +53,9 @@ class RecordReadViewSet(ClientLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     Subclasses set ``queryset`` (with the ``select_related``/``prefetch_related`` its
     serializer needs, so lists never run a query per row) and may override
-    ``base_queryset()`` when what is prefetched depends on the request.
+    ``base_queryset()`` when what is prefetched depends on the request. Many-to-many fields
+    a ``RecordSerializer`` shows by code or id need no prefetch: it reads them for a whole
+    page in one query each, without building their records (``partnerhub.api.representation``).
     """
 
     def base_queryset(self) -> QuerySet[Any]:
@@ -63,6 +65,19 @@ class RecordReadViewSet(ClientLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Any]:
         """The single visibility hook: records outside it answer 404."""
         return visible_to(self.base_queryset(), self.request.user)
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        """A list's filters and ordering narrow lists; a record named by its address is that
+        record, whatever the query string says.
+
+        DRF's ``get_object()`` runs the filter backends too, so every request for one record
+        (read, change, delete, or a ``detail`` action of the router) would validate the
+        list's filterset for nothing. What a client may see is still decided by
+        ``get_queryset()``: a record outside it answers 404.
+        """
+        if self.detail:
+            return queryset
+        return super().filter_queryset(queryset)
 
 
 class RecordViewSet(

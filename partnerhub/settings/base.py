@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +105,19 @@ TEMPLATES = [
 # Embedded default: one SQLite file under var/ (WAL mode, see core.apps). Production and
 # scale-out: DATABASE_URL=postgres://...
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'partnerhub.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# Each worker keeps its connection for DB_CONN_MAX_AGE seconds (0: a new one per request)
+# and checks it is still usable before the first query of a request. Opening one costs more
+# than an API request's whole work: ~3 ms of CPU on SQLite (opening the file, reading a schema
+# of ~200 tables), a forked and initialised backend on PostgreSQL. On SQLite a connection per
+# worker is safe (WAL: readers do not block the writer); on PostgreSQL, count workers ×
+# app servers against max_connections (or put a pooler in front and set 0).
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(env_str("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
@@ -283,14 +296,46 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Partnerhub <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# One cache shared by every worker and app server (throttles of sign-in, password resets,
-# confirmation e-mails and the API): a table in the database (`createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "partnerhub_cache",
-    }
+# "default": one cache shared by every worker and app server, a table in the database
+# (`createcachetable`). What must hold across workers counts there: django-axes' sign-in
+# lock-outs and the throttles of sign-in, password resets and confirmation e-mails.
+#
+# "api-throttle": the API's anonymous request counters (partnerhub.api.throttling), read
+# and written on every anonymous API request. By default they live in each worker's memory,
+# so reading the API writes nothing to the database; the limit then holds per worker (with
+# W workers a client may get up to W × API_ANON_THROTTLE_RATE). API_THROTTLE_CACHE chooses:
+#   local                        each worker's memory (the default)
+#   database                     the shared table above: one count for all workers, but a
+#                                database write per request
+#   redis://host:6379/1          a shared Redis (rediss:// for TLS; needs the `redis` package)
+API_THROTTLE_CACHE = env_str("API_THROTTLE_CACHE", "local")
+_shared_cache: dict[str, Any] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "partnerhub_cache",
 }
+if API_THROTTLE_CACHE == "local":
+    # A counter is a short list of timestamps: 10 000 clients stay within ~12 MB a worker.
+    _api_throttle_cache: dict[str, Any] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "partnerhub-api-throttle",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+elif API_THROTTLE_CACHE == "database":
+    _api_throttle_cache = _shared_cache
+elif API_THROTTLE_CACHE.startswith(("redis://", "rediss://")):
+    _api_throttle_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": API_THROTTLE_CACHE,
+        "KEY_PREFIX": "partnerhub-api-throttle",
+    }
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "API_THROTTLE_CACHE must be 'local', 'database' or a redis:// URL, "
+        f"not {API_THROTTLE_CACHE!r}."
+    )
+CACHES = {"default": _shared_cache, "api-throttle": _api_throttle_cache}
 
 # --- Personal data (partnerhub.privacy) -------------------------------------------------
 

@@ -21,8 +21,15 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"},
 }
 
-# Each test process keeps its own cache (throttle counters); tests clear it where it matters.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each test process keeps its own caches (throttle counters); tests clear them where it
+# matters.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api-throttle": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "partnerhub-api-throttle",
+    },
+}
 
 # SQLite tests use a database file (WAL, as in production), not the in-memory default: an
 # in-memory shared-cache database reports a lock at once instead of waiting, so concurrency

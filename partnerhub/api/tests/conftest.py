@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -17,8 +17,9 @@ from partnerhub.core.tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_history() -> None:
-    """Throttling counts requests in the cache; every test starts with none."""
-    cache.clear()
+    """Throttling counts requests in the caches; every test starts with none."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

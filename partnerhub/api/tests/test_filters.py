@@ -208,3 +208,22 @@ def test_odd_territory_values_find_nothing_and_break_nothing(
     anonymous: APIClient, records: Records, value: str
 ) -> None:
     assert ids(anonymous, "organisations", territory=value) == set()
+
+
+def test_a_record_named_by_its_address_is_that_record_whatever_the_list_filters_say(
+    anonymous: APIClient, staff: APIClient
+) -> None:
+    """A list's filters narrow lists; reading, changing or deleting one record ignores them,
+    and what a client may see still decides (an internal partnership stays 404)."""
+    civil = f.OrganisationFactory.create(sector="civil", name="Civil")
+    internal = f.PartnershipFactory.create(visibility="internal")
+    detail = f"/api/organisations/{civil.pk}/"
+
+    assert anonymous.get(detail, {"sector": "public"}).status_code == 200
+    assert anonymous.get(detail, {"sector": "no-such-sector"}).json()["id"] == civil.pk
+    assert anonymous.get("/api/organisations/", {"sector": "no-such-sector"}).status_code == 400
+    assert ids(anonymous, "organisations", sector="public") == set()
+    assert anonymous.get(f"/api/partnerships/{internal.pk}/", {"q": ""}).status_code == 404
+    changed = staff.patch(f"{detail}?sector=public", {"name": "Renamed"}, format="json")
+    assert changed.status_code == 200 and changed.json()["name"] == "Renamed"
+    assert staff.delete(f"{detail}?sector=public").status_code == 204

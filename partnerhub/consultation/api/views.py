@@ -12,7 +12,7 @@ from partnerhub.consultation.models import LocalProblem
 class LocalProblemViewSet(RecordViewSet):
     """Problems of local communities that a partnership could take on."""
 
-    queryset = LocalProblem.objects.prefetch_related("areas")
+    queryset = LocalProblem.objects.all()
     serializer_class = LocalProblemSerializer
     filterset_class = LocalProblemFilterSet
     ordering_fields = ["id", "title", "created_at", "updated_at"]

@@ -15,6 +15,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partnerhub.core.choices import DatePrecision, Sector
 from partnerhub.core.records import record_url as _record_url
@@ -80,8 +81,14 @@ _PRECISION_FORMATS: dict[str, str] = {
 }
 
 
-def _date(value: datetime.date, precision: str) -> SafeString:
-    shown = date_format(value, _PRECISION_FORMATS.get(precision, "SHORT_DATE_FORMAT"))
+def _date(value: datetime.date, precision: str, *, after_preposition: bool = False) -> SafeString:
+    if after_preposition and precision == DatePrecision.MONTH:
+        # "od listopada 2014": Polish puts the month in the genitive after "od"/"do"
+        # (Django's "E"); the translation of this format says which form a language takes.
+        month_year = pgettext("date format of a month after 'from' or 'until'", "F Y")
+        shown = date_format(value, month_year)
+    else:
+        shown = date_format(value, _PRECISION_FORMATS.get(precision, "SHORT_DATE_FORMAT"))
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), shown)
 
 
@@ -94,9 +101,10 @@ def period(record: Any) -> SafeString | str:
     if start and end:
         return format_html("{} – {}", _date(start, precision), _date(end, precision))
     if start:
-        return format_html(_("from {start}"), start=_date(start, precision))
+        start_shown = _date(start, precision, after_preposition=True)
+        return format_html(_("from {start}"), start=start_shown)
     if end:
-        return format_html(_("until {end}"), end=_date(end, precision))
+        return format_html(_("until {end}"), end=_date(end, precision, after_preposition=True))
     return EMPTY
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from partnerhub.core.choices import DatePrecision
 from partnerhub.core.directory import (
     COUNT_CAP,
     SortOption,
@@ -99,6 +101,21 @@ def test_money_figures_and_periods_follow_the_readers_language() -> None:
         assert figure(Decimal("12.50")) == "12,50"
         project = ProjectFactory.create()
         assert re.sub(r"<[^>]+>", "", period(project)) == "01-01-2024 – 31-12-2024"
+
+
+def test_a_month_after_from_or_until_takes_the_languages_case() -> None:
+    project = ProjectFactory.build(
+        start=datetime.date(2014, 11, 1), end=None, period_precision=DatePrecision.MONTH
+    )
+    until = ProjectFactory.build(
+        start=None, end=datetime.date(2016, 3, 31), period_precision=DatePrecision.MONTH
+    )
+    shown = {}
+    for language in ("en", "pl"):
+        with translation.override(language):
+            shown[language] = [re.sub(r"<[^>]+>", "", period(p)) for p in (project, until)]
+    assert shown["en"] == ["from November 2014", "until March 2016"]
+    assert shown["pl"] == ["od listopada 2014", "do marca 2016"]
 
 
 def test_every_page_shares_an_accessible_layout(client: Client) -> None:

@@ -25,7 +25,7 @@ def attendance_mapping(data: dict[str, Any]) -> dict[str, int] | None:
 class EventViewSet(RecordViewSet):
     """Meetings, trainings, workshops, seminars and advisory sessions, with attendance."""
 
-    queryset = Event.objects.prefetch_related("organisers", "attendance")
+    queryset = Event.objects.prefetch_related("attendance")
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
     ordering_fields = ["id", "title", "created_at", "updated_at"]

@@ -42,9 +42,7 @@ def add_members(
 class PartnershipViewSet(RecordViewSet):
     """Partnerships of every kind, with their members and the balance of the three sectors."""
 
-    queryset = Partnership.objects.prefetch_related(
-        "areas", "problems", "grew_out_of", MEMBERS_WITH_ORGANISATIONS
-    )
+    queryset = Partnership.objects.prefetch_related(MEMBERS_WITH_ORGANISATIONS)
     serializer_class = PartnershipSerializer
     write_serializer_class = PartnershipWriteSerializer
     filterset_class = PartnershipFilterSet

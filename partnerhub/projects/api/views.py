@@ -73,7 +73,7 @@ class FundingProgrammeViewSet(RecordViewSet):
 class ProgrammeViewSet(RecordViewSet):
     """Multi-year programmes written from a standard fiche."""
 
-    queryset = Programme.objects.prefetch_related("target_groups", "areas")
+    queryset = Programme.objects.all()
     serializer_class = ProgrammeSerializer
     filterset_class = ProgrammeFilterSet
     ordering_fields = ["id", "title", "created_at", "updated_at"]
@@ -87,9 +87,6 @@ class ProjectViewSet(RecordViewSet):
     """Funded projects: the whole card, its funding programme, partners and indicators."""
 
     queryset = Project.objects.select_related("funding_programme", "support_area").prefetch_related(
-        "activity_types",
-        "target_groups",
-        "areas",
         "indicators",
         Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
     )

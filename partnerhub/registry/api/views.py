@@ -37,7 +37,7 @@ class ThematicAreaViewSet(VocabularyViewSet):
 class OrganisationViewSet(RecordViewSet):
     """Organisations of the three sectors, with registry ids, seat and areas of activity."""
 
-    queryset = Organisation.objects.prefetch_related("areas")
+    queryset = Organisation.objects.all()  # many-to-many codes: api.representation
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
     ordering_fields = ["id", "name", "created_at", "updated_at"]
@@ -54,7 +54,7 @@ class PersonViewSet(RecordViewSet):
     (themselves, staff of a hub they work for, site administrators): ``shows_contacts``.
     """
 
-    queryset = Person.objects.prefetch_related("areas")
+    queryset = Person.objects.all()
     serializer_class = PersonSerializer
     filterset_class = PersonFilterSet
     ordering_fields = ["id", "last_name", "created_at", "updated_at"]

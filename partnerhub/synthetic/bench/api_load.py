@@ -323,6 +323,10 @@ def server_environment() -> dict[str, str]:
     env.setdefault("DJANGO_SETTINGS_MODULE", "partnerhub.settings.local")
     env["DEBUG"] = "False"
     env["ALLOWED_HOSTS"] = f"{HOST},localhost"
+    # As behind one reverse proxy: the throttle tells clients apart by the X-Forwarded-For
+    # each request of the load carries (without a trusted proxy every request would be one
+    # client, throttled after its first 120).
+    env["API_NUM_PROXIES"] = "1"
     return env
 
 

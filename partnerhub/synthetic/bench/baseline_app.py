@@ -6,9 +6,12 @@ A bare WSGI application served by the same gunicorn configuration as Partnerhub:
 ``/baseline/organisations/?page_size=N`` (the first page by name, as the API's list) and
 ``/baseline/organisations/<id>/`` with the fields of the API's ``OrganisationSerializer``,
 read with hand-written SQL through Django's database connection, and encoded with ``json``.
-It opens and closes the database connection per request as Django does with the project's
-settings (``CONN_MAX_AGE`` 0). No middleware, no URL resolver, no serializer, no
-authentication, no throttle: the ratio between the two is the framework's overhead.
+Its connection policy is the project's, applied as Django applies it: before and after each
+request ``close_old_connections()`` keeps the worker's connection for ``CONN_MAX_AGE``
+seconds (``DB_CONN_MAX_AGE``, 60 by default; 0 opens one per request) and, with
+``CONN_HEALTH_CHECKS``, checks it before the request's first query. No middleware, no URL
+resolver, no serializer, no authentication, no throttle: the ratio between the two is the
+framework's overhead.
 """
 
 from __future__ import annotations
@@ -125,7 +128,8 @@ def _answer(start_response: StartResponse, status: str, body: Any) -> Iterable[b
 
 
 def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-    """Route by path; nothing else."""
+    """Route by path; nothing else. The connection is kept or closed as Django's
+    ``request_started`` and ``request_finished`` handlers do."""
     close_old_connections()
     try:
         path = environ.get("PATH_INFO", "")

@@ -312,7 +312,7 @@ def run_bench(
 def _api_rows(config: BenchConfig, say: Callable[[str], None]) -> list[BenchRow]:
     if config.api_seconds <= 0:
         return api_rows(None, config.api_seconds)
-    call_command("createcachetable", verbosity=0)  # the throttle's cache lives in the database
+    call_command("createcachetable", verbosity=0)  # sign-in throttles (the API: per worker)
     say(
         _("Measuring: API under load, %(seconds).0f s per endpoint and server…")
         % {"seconds": config.api_seconds}

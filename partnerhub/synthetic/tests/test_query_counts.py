@@ -76,7 +76,7 @@ def _every_list(client: Client) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_every_list_runs_the_same_queries_for_10_rows_as_for_1000() -> None:
     client = Client()
     generate_synthetic_data(SMALL, seed=3)
