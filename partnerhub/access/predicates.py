@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.functional import Promise
 
 from partnerhub.access.scope import get_scope
 from partnerhub.access.visibility import (
@@ -188,3 +191,16 @@ def may_add_any(user: Any, model: type[models.Model]) -> bool:
     scope = get_scope(user)
     has_role = scope.is_hub_staff or scope.is_coordinator or scope.is_representative
     return bool(_PARENTS.get(model)) and has_role
+
+
+def require(by: Any, permission: str, obj: Any = None, message: str | Promise = "") -> None:
+    """Refuse (``PermissionDenied``, 403) an account without ``permission`` on ``obj``.
+
+    The one check services and views share: ``by`` is the acting account (a view's
+    ``request.user``, a service's ``by=``); ``by=None`` is the system (commands, imports),
+    which may. Permissions are the ``rules`` declared in each app's ``rules.py``.
+    """
+    if by is None:
+        return
+    if not (isinstance(by, User | AnonymousUser) and by.has_perm(permission, obj)):
+        raise PermissionDenied(message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.agreements.choices import ResponsibilityLevel, VersionStatus
 from partnerhub.agreements.models import (
@@ -35,14 +35,6 @@ from partnerhub.agreements.models import (
 from partnerhub.agreements.rules import SIGN
 from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.partnerships.models import Membership, Partnership
-
-
-def _require(by: Actor, permission: str, obj: Any, message: str | Promise) -> None:
-    """Refuse a user without ``permission`` on ``obj`` (the system, ``by=None``, may)."""
-    if by is None:
-        return
-    if not (isinstance(by, User | AnonymousUser) and by.has_perm(permission, obj)):
-        raise PermissionDenied(message)
 
 
 def _user(by: Actor) -> User | None:
@@ -64,7 +56,7 @@ def _require_draft(version: AgreementVersion) -> None:
 
 
 def _may_manage(by: Actor, version: AgreementVersion, message: str | Promise) -> None:
-    _require(by, permission_name(AgreementVersion, "change"), version, message)
+    require(by, permission_name(AgreementVersion, "change"), version, message)
 
 
 MANAGERS_ONLY = _("Only the partnership's facilitator or coordinator changes its agreement.")
@@ -77,7 +69,7 @@ def create_agreement(
     partnership: Partnership, *, title: str, note: str = "", by: Actor
 ) -> Agreement:
     """Start an agreement for a partnership, with its first version as an empty draft."""
-    _require(by, permission_name(Agreement, "add"), partnership, MANAGERS_ONLY)
+    require(by, permission_name(Agreement, "add"), partnership, MANAGERS_ONLY)
     with transaction.atomic():
         agreement = save_validated(
             Agreement(partnership=partnership, title=title.strip(), created_by=_user(by)), by=by
@@ -93,7 +85,7 @@ def create_agreement(
 
 def update_agreement(agreement: Agreement, *, by: Actor, **changes: Any) -> Agreement:
     """Change an agreement's title (it stays with its partnership)."""
-    _require(by, permission_name(Agreement, "change"), agreement, MANAGERS_ONLY)
+    require(by, permission_name(Agreement, "change"), agreement, MANAGERS_ONLY)
     if "partnership" in changes and changes["partnership"] != agreement.partnership:
         raise ValidationError(
             {"partnership": _("An agreement stays with the partnership it was made for.")}
@@ -103,7 +95,7 @@ def update_agreement(agreement: Agreement, *, by: Actor, **changes: Any) -> Agre
 
 def delete_agreement(agreement: Agreement, *, by: Actor) -> None:
     """Remove an agreement started by mistake: only while it has never been opened for signature."""
-    _require(by, permission_name(Agreement, "delete"), agreement, MANAGERS_ONLY)
+    require(by, permission_name(Agreement, "delete"), agreement, MANAGERS_ONLY)
     with transaction.atomic():
         if agreement.versions.exclude(status=VersionStatus.DRAFT).exists():
             raise ValidationError(
@@ -187,7 +179,7 @@ def revise_agreement(agreement: Agreement, *, note: str = "", by: Actor) -> Agre
     new version is signed anew). A current version that is still a draft is changed
     directly instead.
     """
-    _require(by, permission_name(Agreement, "change"), agreement, MANAGERS_ONLY)
+    require(by, permission_name(Agreement, "change"), agreement, MANAGERS_ONLY)
     with transaction.atomic():
         current = (
             AgreementVersion.objects.select_for_update()
@@ -262,7 +254,7 @@ def add_activity(
     by: Actor,
 ) -> AgreementActivity:
     """Add an activity to a draft (at the end, unless a position is given)."""
-    _require(by, permission_name(AgreementActivity, "add"), version, MANAGERS_ONLY)
+    require(by, permission_name(AgreementActivity, "add"), version, MANAGERS_ONLY)
     with transaction.atomic():
         locked = _lock_version(version)
         _require_draft(locked)
@@ -279,7 +271,7 @@ def add_activity(
 
 def update_activity(activity: AgreementActivity, *, by: Actor, **changes: Any) -> AgreementActivity:
     """Change an activity of a draft: its title, description or position."""
-    _require(by, permission_name(AgreementActivity, "change"), activity, MANAGERS_ONLY)
+    require(by, permission_name(AgreementActivity, "change"), activity, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(activity.version))
         _refuse_moving(activity, changes, "version")
@@ -288,7 +280,7 @@ def update_activity(activity: AgreementActivity, *, by: Actor, **changes: Any) -
 
 def remove_activity(activity: AgreementActivity, *, by: Actor) -> None:
     """Remove an activity from a draft, with its responsibilities."""
-    _require(by, permission_name(AgreementActivity, "delete"), activity, MANAGERS_ONLY)
+    require(by, permission_name(AgreementActivity, "delete"), activity, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(activity.version))
         delete_record(activity, by=by)
@@ -309,7 +301,7 @@ def assign_responsibility(
 
     An activity has at most one lead (exactly one by the time the version is opened).
     """
-    _require(by, permission_name(Responsibility, "add"), activity, MANAGERS_ONLY)
+    require(by, permission_name(Responsibility, "add"), activity, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(activity.version))
         existing = Responsibility.objects.filter(activity=activity, membership=membership).first()
@@ -324,7 +316,7 @@ def update_responsibility(
     responsibility: Responsibility, *, by: Actor, **changes: Any
 ) -> Responsibility:
     """Change a member's part in an activity of a draft."""
-    _require(by, permission_name(Responsibility, "change"), responsibility, MANAGERS_ONLY)
+    require(by, permission_name(Responsibility, "change"), responsibility, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(responsibility.activity.version))
         _refuse_moving(responsibility, changes, "activity", "membership")
@@ -333,7 +325,7 @@ def update_responsibility(
 
 def remove_responsibility(responsibility: Responsibility, *, by: Actor) -> None:
     """Take a member's part in an activity of a draft away."""
-    _require(by, permission_name(Responsibility, "delete"), responsibility, MANAGERS_ONLY)
+    require(by, permission_name(Responsibility, "delete"), responsibility, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(responsibility.activity.version))
         delete_record(responsibility, by=by)
@@ -350,7 +342,7 @@ def set_commitment(
     by: Actor,
 ) -> Commitment:
     """Record what a member commits in a draft (or replace what it committed)."""
-    _require(by, permission_name(Commitment, "add"), version, MANAGERS_ONLY)
+    require(by, permission_name(Commitment, "add"), version, MANAGERS_ONLY)
     values = {"money": money, "currency": currency, "in_kind": in_kind.strip(), "hours": hours}
     with transaction.atomic():
         _require_draft(_lock_version(version))
@@ -362,7 +354,7 @@ def set_commitment(
 
 def update_commitment(commitment: Commitment, *, by: Actor, **changes: Any) -> Commitment:
     """Change a member's commitment in a draft."""
-    _require(by, permission_name(Commitment, "change"), commitment, MANAGERS_ONLY)
+    require(by, permission_name(Commitment, "change"), commitment, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(commitment.version))
         _refuse_moving(commitment, changes, "version", "membership")
@@ -371,7 +363,7 @@ def update_commitment(commitment: Commitment, *, by: Actor, **changes: Any) -> C
 
 def remove_commitment(commitment: Commitment, *, by: Actor) -> None:
     """Remove a member's commitment from a draft."""
-    _require(by, permission_name(Commitment, "delete"), commitment, MANAGERS_ONLY)
+    require(by, permission_name(Commitment, "delete"), commitment, MANAGERS_ONLY)
     with transaction.atomic():
         _require_draft(_lock_version(commitment.version))
         delete_record(commitment, by=by)
@@ -393,7 +385,7 @@ def sign_agreement(version: AgreementVersion, membership: Membership, *, by: Act
     A member signs once: signing again is refused with a clear error. When every member
     organisation has signed, the version is signed.
     """
-    _require(by, SIGN, version, _("Only a representative of a member organisation signs."))
+    require(by, SIGN, version, _("Only a representative of a member organisation signs."))
     scope = get_scope(by)
     if (
         by is not None

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.agreements import services
 from partnerhub.agreements.choices import ResponsibilityLevel, VersionStatus
@@ -56,11 +56,6 @@ from partnerhub.agreements.rules import SIGN
 from partnerhub.core.views import wants_partial
 from partnerhub.partnerships.models import Membership, Partnership
 from partnerhub.workspace.views.base import add_service_errors, visible_or_404
-
-
-def _require(user: Any, permission: str, obj: Any) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 def _agreement_url(agreement: Agreement, anchor: str = "") -> str:
@@ -230,7 +225,7 @@ def partnership_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     """``partnership/<pk>/``: the partnership's agreement, or the form to start drafting it."""
     user = request.user
     partnership: Partnership = visible_or_404(Partnership, user, pk)
-    _require(user, permission_name(Partnership, "view_internal"), partnership)
+    require(user, permission_name(Partnership, "view_internal"), partnership)
     existing = Agreement.objects.visible_to(user).filter(partnership=partnership).order_by("-pk")
     first = existing.first()
     if first is not None and request.method != "POST":
@@ -241,7 +236,7 @@ def partnership_agreement(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"title": _("Agreement of %(partnership)s") % {"partnership": partnership.name}},
     )
     if request.method == "POST":
-        _require(user, permission_name(Agreement, "add"), partnership)
+        require(user, permission_name(Agreement, "add"), partnership)
         if form.is_valid():
             try:
                 agreement = services.create_agreement(
@@ -285,7 +280,7 @@ def version_page(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def add_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """``version/<pk>/activities/``: add an activity to a draft."""
     version = _version(request.user, pk)
-    _require(request.user, permission_name(AgreementActivity, "add"), version)
+    require(request.user, permission_name(AgreementActivity, "add"), version)
     form = ActivityForm(request.POST)
     if form.is_valid():
         try:
@@ -308,7 +303,7 @@ def remove_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """``activity/<pk>/remove/``: take an activity (and its responsibilities) off a draft."""
     activity: AgreementActivity = visible_or_404(AgreementActivity, request.user, pk)
     agreement = activity.version.agreement
-    _require(request.user, permission_name(AgreementActivity, "delete"), activity)
+    require(request.user, permission_name(AgreementActivity, "delete"), activity)
     try:
         services.remove_activity(activity, by=request.user)
     except ValidationError as error:
@@ -351,7 +346,7 @@ def save_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     """
     user = request.user
     version = load_for_export(_version(user, pk))
-    _require(user, permission_name(AgreementVersion, "change"), version)
+    require(user, permission_name(AgreementVersion, "change"), version)
     members = matrix_members(version)
     current = current_parts(version)
     form = MatrixForm(
@@ -381,7 +376,7 @@ def save_cell(request: HttpRequest, pk: int, activity_pk: int, membership_pk: in
     membership = get_object_or_404(
         Membership, pk=membership_pk, partnership_id=version.agreement.partnership_id
     )
-    _require(user, permission_name(AgreementVersion, "change"), version)
+    require(user, permission_name(AgreementVersion, "change"), version)
     name = cell_name(activity.pk, membership.pk)
     before = (
         Responsibility.objects.filter(activity=activity, membership=membership)
@@ -426,7 +421,7 @@ def save_commitment(request: HttpRequest, pk: int) -> HttpResponse:
     """``version/<pk>/commitment/``: what one member commits in a draft."""
     user = request.user
     version = load_for_export(_version(user, pk))
-    _require(user, permission_name(Commitment, "add"), version)
+    require(user, permission_name(Commitment, "add"), version)
     form = CommitmentForm(request.POST, members=matrix_members(version))
     if form.is_valid():
         data = form.cleaned_data
@@ -456,7 +451,7 @@ def save_commitment(request: HttpRequest, pk: int) -> HttpResponse:
 def open_for_signature(request: HttpRequest, pk: int) -> HttpResponse:
     """``version/<pk>/open/``: freeze the draft and open it for the members to sign."""
     version = _version(request.user, pk)
-    _require(request.user, permission_name(AgreementVersion, "change"), version)
+    require(request.user, permission_name(AgreementVersion, "change"), version)
     try:
         services.open_for_signature(version, by=request.user)
     except ValidationError as error:
@@ -471,7 +466,7 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
     """``version/<pk>/sign/``: a representative signs for a member organisation."""
     user = request.user
     version = _version(user, pk)
-    _require(user, SIGN, version)
+    require(user, SIGN, version)
     raw = request.POST.get("membership", "")
     membership = get_object_or_404(
         Membership,
@@ -491,7 +486,7 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
 def revise(request: HttpRequest, pk: int) -> HttpResponse:
     """``<pk>/revise/``: start a new draft from the current version."""
     agreement = _agreement(request.user, pk)
-    _require(request.user, permission_name(Agreement, "change"), agreement)
+    require(request.user, permission_name(Agreement, "change"), agreement)
     form = ReviseForm(request.POST)
     if form.is_valid():
         try:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.consultation.choices import ProblemStatus, SupportKind
 from partnerhub.consultation.models import (
@@ -43,14 +42,6 @@ ILLEGAL_MOVE = gettext_lazy("A problem that is “%(current)s” cannot become �
 def may_moderate(by: Actor, problem: LocalProblem) -> bool:
     """The system (``by=None``), site administrators and the staff of the problem's hub."""
     return by is None or (isinstance(by, User) and by.has_perm(MODERATE, problem))
-
-
-def _require(by: Actor, permission: str, obj: Any, message: str | Promise) -> None:
-    """Refuse a user without ``permission`` on ``obj`` (the system, ``by=None``, may)."""
-    if by is None:
-        return
-    if not (isinstance(by, User | AnonymousUser) and by.has_perm(permission, obj)):
-        raise PermissionDenied(message)
 
 
 def record_problem(
@@ -137,7 +128,7 @@ def delete_problem(problem: LocalProblem, *, by: Actor = None) -> None:
 
 def add_problem_link(problem: LocalProblem, *, url: str, title: str, by: Actor) -> ProblemLink:
     """Add a link to evidence (http or https only) to a problem, by whoever may change it."""
-    _require(
+    require(
         by,
         permission_name(ProblemLink, "add"),
         problem,
@@ -148,7 +139,7 @@ def add_problem_link(problem: LocalProblem, *, url: str, title: str, by: Actor) 
 
 def remove_problem_link(link: ProblemLink, *, by: Actor) -> None:
     """Remove a link to evidence."""
-    _require(
+    require(
         by,
         permission_name(ProblemLink, "delete"),
         link,
@@ -200,7 +191,7 @@ def back_problem(
     own). Each backer backs a problem once: backing it again changes the kind and the note.
     Only published problems and problems being addressed can be backed.
     """
-    _require(
+    require(
         by,
         permission_name(ProblemSupport, "add"),
         problem,
@@ -235,7 +226,7 @@ def back_problem(
 
 def withdraw_support(support: ProblemSupport, *, by: Actor) -> None:
     """Withdraw a backing (its backer, or the staff of the problem's hub)."""
-    _require(
+    require(
         by,
         permission_name(ProblemSupport, "delete"),
         support,

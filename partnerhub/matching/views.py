@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.core.choices import Sector
 from partnerhub.core.views import wants_partial
@@ -46,8 +46,7 @@ STANDING_INVITATIONS = (
 
 
 def _require_change(user: Any, record: Any) -> None:
-    if not user.has_perm(permission_name(type(record), "change"), record):
-        raise PermissionDenied
+    require(user, permission_name(type(record), "change"), record)
 
 
 def _invited_ids(partnership: Partnership | None) -> list[int]:

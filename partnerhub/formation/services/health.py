@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.core.services import Actor, delete_record, save_validated, update_fields
 from partnerhub.formation.models import FACTORS, HealthResponse, HealthSurvey
-from partnerhub.formation.services.common import acting_account, require
+from partnerhub.formation.services.common import acting_account
 from partnerhub.partnerships.models import Membership, Partnership
 
 

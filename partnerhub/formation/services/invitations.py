@@ -24,13 +24,13 @@ from django_stubs_ext import StrOrPromise
 
 from partnerhub.access.choices import Role
 from partnerhub.access.models import RoleAssignment
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.core.services import Actor, save_validated, update_fields
 from partnerhub.formation.choices import InvitationStatus
 from partnerhub.formation.models import Invitation
 from partnerhub.formation.rules import RESPOND
-from partnerhub.formation.services.common import acting_account, require
+from partnerhub.formation.services.common import acting_account
 from partnerhub.partnerships.choices import MemberRole, Stage
 from partnerhub.partnerships.models import Membership, Partnership
 from partnerhub.partnerships.services import add_member

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.core.services import Actor, save_validated, update_fields
 from partnerhub.formation.models import StageTransition
-from partnerhub.formation.services.common import acting_account, require
+from partnerhub.formation.services.common import acting_account
 from partnerhub.partnerships.choices import Stage
 from partnerhub.partnerships.models import Partnership
 

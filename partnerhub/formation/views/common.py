@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.formation.forms import (
     InviteForm,
     OpenSurveyForm,
@@ -40,11 +39,6 @@ def with_param(url: str, name: str, value: Any) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
-def _require(user: Any, permission: str, obj: Any) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
-
-
 def _partnership(user: Any, pk: int) -> Partnership:
     partnership: Partnership = visible_or_404(Partnership, user, pk)
     return partnership
@@ -57,7 +51,7 @@ def respond_url(request: HttpRequest) -> Any:
 
 def _internal_partnership(user: Any, pk: int) -> Partnership:
     partnership = _partnership(user, pk)
-    _require(user, permission_name(Partnership, "view_internal"), partnership)
+    require(user, permission_name(Partnership, "view_internal"), partnership)
     return partnership
 
 

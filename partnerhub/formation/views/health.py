@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.access.scope import get_scope
 from partnerhub.formation import services
 from partnerhub.formation.forms import (
@@ -28,7 +28,6 @@ from partnerhub.formation.models import (
 )
 from partnerhub.formation.views.common import (
     _partnership,
-    _require,
     render_formation_page,
 )
 from partnerhub.partnerships.models import Membership, current_membership_q
@@ -41,7 +40,7 @@ def open_survey(request: HttpRequest, pk: int) -> HttpResponse:
     """``partnership/<pk>/health/open/``: the facilitator opens a round of the health check."""
     user = request.user
     partnership = _partnership(user, pk)
-    _require(user, permission_name(HealthSurvey, "add"), partnership)
+    require(user, permission_name(HealthSurvey, "add"), partnership)
     form = OpenSurveyForm(request.POST)
     if form.is_valid():
         try:
@@ -82,7 +81,7 @@ def answer_survey(request: HttpRequest, pk: int) -> HttpResponse:
     """``survey/<pk>/answer/``: a member scores each statement of the health check."""
     user = request.user
     survey: HealthSurvey = visible_or_404(HealthSurvey, user, pk)
-    _require(user, permission_name(HealthResponse, "add"), survey)
+    require(user, permission_name(HealthResponse, "add"), survey)
     memberships = _answering_for(user, survey)
     if not memberships:
         raise PermissionDenied

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.core.views import wants_partial
 from partnerhub.formation import services
 from partnerhub.formation.forms import (
@@ -32,7 +32,6 @@ from partnerhub.formation.selectors import (
 )
 from partnerhub.formation.views.common import (
     _partnership,
-    _require,
     respond_url,
     safe_next,
 )
@@ -72,13 +71,13 @@ def invite(request: HttpRequest) -> HttpResponse:
         if not raw.isdigit():
             raise Http404
         partnership = _partnership(user, int(raw))
-        _require(user, permission_name(Invitation, "add"), partnership)
+        require(user, permission_name(Invitation, "add"), partnership)
         form = InviteForm(user=user, initial={"partnership": partnership.pk})
         return render(request, "formation/invite.html", {"form": form, "next": ""})
     form = InviteForm(request.POST, user=user)
     if form.is_valid():
         partnership = form.cleaned_data["partnership"]
-        _require(user, permission_name(Invitation, "add"), partnership)
+        require(user, permission_name(Invitation, "add"), partnership)
         if _check_invitable(form):
             try:
                 with transaction.atomic():
@@ -185,7 +184,7 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     """``invitation/<pk>/decline/``: a representative declines, saying why."""
     user = request.user
     invitation = _invitation(user, pk)
-    _require(user, RESPOND, invitation)
+    require(user, RESPOND, invitation)
     form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnerhub.access.predicates import permission_name
+from partnerhub.access.predicates import permission_name, require
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.formation import services
 from partnerhub.formation.forms import (
@@ -25,7 +25,6 @@ from partnerhub.formation.models import (
 from partnerhub.formation.views.common import (
     _internal_partnership,
     _partnership,
-    _require,
     render_formation_page,
     safe_next,
     with_param,
@@ -46,7 +45,7 @@ def start_partnership(request: HttpRequest, pk: int) -> HttpResponse:
     problem: LocalProblem = visible_or_404(LocalProblem, user, pk)
     if problem.hub is None:
         raise Http404(_("This problem has no hub to facilitate a partnership."))
-    _require(user, permission_name(Partnership, "add"), problem.hub)
+    require(user, permission_name(Partnership, "add"), problem.hub)
     form = StartPartnershipForm(
         request.POST if request.method == "POST" else None,
         initial={"name": problem.title, "goal": problem.title},
@@ -107,7 +106,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     """``partnership/<pk>/stage/``: move the partnership to one of its allowed next stages."""
     user = request.user
     partnership = _partnership(user, pk)
-    _require(user, permission_name(StageTransition, "add"), partnership)
+    require(user, permission_name(StageTransition, "add"), partnership)
     form = StageMoveForm(request.POST, partnership=partnership)
     if form.is_valid():
         try:

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from partnerhub.api.urls import router
 from partnerhub.synthetic.plan import GenerationPlan
 from partnerhub.synthetic.selectors import count_synthetic
 from partnerhub.synthetic.services import generate_synthetic_data, purge_synthetic_data
@@ -22,23 +23,9 @@ PAGES = [
     "/events/",
     "/problems/",
 ]
-API_LISTS = [
-    "organisations",
-    "people",
-    "affiliations",
-    "partnerships",
-    "memberships",
-    "funding-programmes",
-    "programmes",
-    "projects",
-    "project-partners",
-    "indicators",
-    "reported-values",
-    "goals",
-    "events",
-    "attendance-counts",
-    "local-problems",
-]
+#: Every top-level collection of the API, as its router registers them (not the lists nested
+#: under one record, such as a partnership's stage transitions).
+API_LISTS = [prefix for prefix, _, _ in router.registry if "(" not in prefix]
 SMALL = GenerationPlan(
     organisations=12,
     persons=4,

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from partnerhub.access.predicates import may_add, may_add_any, may_move
+from partnerhub.access.predicates import may_add, may_add_any, may_move, require
 from partnerhub.workspace.editors.base import InlineEditor, RecordEditor
 from partnerhub.workspace.forms import RecordForm
 
@@ -51,12 +51,6 @@ def add_service_errors(form: BaseForm, error: ValidationError) -> None:
 def visible_or_404(model: type[models.Model], user: Any, pk: Any) -> Any:
     """The record ``pk`` of ``model`` if ``user`` may see it; 404 otherwise."""
     return get_object_or_404(model._default_manager.visible_to(user), pk=pk)  # type: ignore[attr-defined]
-
-
-def require_permission(user: Any, permission: str, obj: models.Model | None) -> None:
-    """403 unless ``user`` holds ``permission`` for ``obj`` (visible records only reach here)."""
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -169,7 +163,7 @@ class RecordAddView(RecordView):
             model = editor.model._meta.get_field(name).related_model
             assert isinstance(model, type)
             parent = visible_or_404(model, user, value)
-            require_permission(user, editor.permission("add"), parent)
+            require(user, editor.permission("add"), parent)
             parents[name] = parent
         if not parents:
             if editor.requires_parent:
@@ -220,7 +214,7 @@ class RecordChangeView(RecordView):
 
     def record(self, request: HttpRequest, pk: int) -> Any:
         record = visible_or_404(self.editor.model, request.user, pk)
-        require_permission(request.user, self.editor.permission("change"), record)
+        require(request.user, self.editor.permission("change"), record)
         return record
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -267,7 +261,7 @@ class RecordDeleteView(RecordView):
 
     def record(self, request: HttpRequest, pk: int) -> Any:
         record = visible_or_404(self.editor.model, request.user, pk)
-        require_permission(request.user, self.editor.permission("delete"), record)
+        require(request.user, self.editor.permission("delete"), record)
         return record
 
     def confirmation(

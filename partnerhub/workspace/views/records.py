@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from partnerhub.access.predicates import require
 from partnerhub.consultation.choices import ProblemStatus
 from partnerhub.consultation.models import LocalProblem
 from partnerhub.consultation.services import MODERATE, update_problem
@@ -22,7 +23,6 @@ from partnerhub.workspace.views.base import (
     WorkspaceView,
     add_service_errors,
     is_htmx,
-    require_permission,
     visible_or_404,
 )
 
@@ -32,7 +32,7 @@ class AttendanceView(WorkspaceView):
 
     def event(self, request: HttpRequest, pk: int) -> Event:
         event: Event = visible_or_404(Event, request.user, pk)
-        require_permission(request.user, attendance.permission, event)
+        require(request.user, attendance.permission, event)
         return event
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -80,7 +80,7 @@ class ModerationView(WorkspaceView):
 
     def problem(self, request: HttpRequest, pk: int) -> LocalProblem:
         problem: LocalProblem = visible_or_404(LocalProblem, request.user, pk)
-        require_permission(request.user, MODERATE, problem)
+        require(request.user, MODERATE, problem)
         return problem
 
     def render_page(
